@@ -1,0 +1,100 @@
+// Bundles the extension for Node (dist/) and, once it exists, the webview code for the browser (media/).
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Problem-matcher lines, so VS Code's `$esbuild-watch` understands watch builds. */
+const watchReporter = {
+  name: 'watch-reporter',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+/**
+ * opencc-js (1.2 MB of dictionaries) goes into its own file, dist/opencc.js, which the extension
+ * requires only when the first conversion is asked for: activation never parses it.
+ */
+const openccAsSeparateFile = {
+  name: 'opencc-separate-file',
+  setup(build) {
+    build.onResolve({ filter: /^opencc-js$/ }, () => ({ path: './opencc.js', external: true }));
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  // Keep Chinese as UTF-8: escaping it as \uXXXX would double the size of the dictionaries.
+  charset: 'utf8',
+  logLevel: 'silent',
+  plugins: watch ? [watchReporter] : [],
+};
+
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    // jsonc-parser's UMD build requires its parts dynamically; its ES module build bundles cleanly.
+    mainFields: ['module', 'main'],
+    plugins: [...common.plugins, openccAsSeparateFile],
+  },
+  {
+    ...common,
+    entryPoints: [require.resolve('opencc-js')],
+    outfile: 'dist/opencc.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: false,
+  },
+];
+
+// Webview code (DOM tsconfig in src/webview/) is bundled for the browser into media/.
+const webviewEntry = path.join(__dirname, 'src', 'webview', 'main.ts');
+if (fs.existsSync(webviewEntry)) {
+  builds.push({
+    ...common,
+    entryPoints: [webviewEntry],
+    outfile: 'media/reader.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    tsconfig: 'src/webview/tsconfig.json',
+  });
+}
+
+async function main() {
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  if (watch) {
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
+    return;
+  }
+  const results = await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+  await Promise.all(contexts.map((ctx) => ctx.dispose()));
+  if (results.some((r) => r.errors.length > 0)) {
+    process.exit(1);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

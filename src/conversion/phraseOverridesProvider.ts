@@ -1,0 +1,97 @@
+import * as vscode from 'vscode';
+import { PhraseOverrides } from '../core/conversion/phraseOverrides';
+import { PhrasesFileReader, PhrasesFileProblem } from '../core/conversion/phrasesFile';
+import { Disposable } from '../util/dispose';
+
+export const PHRASES_FILE = '.bilingual-reader/phrases.json';
+
+type FolderSpec = { protectedPhrases: readonly string[]; mappings: Readonly<Record<string, string>> };
+
+/**
+ * The phrase overrides that apply to a document: the `bilingualReader.protectedPhrases` setting
+ * plus its workspace folder's `.bilingual-reader/phrases.json`. Files are read once and re-read
+ * when they change; a broken file is reported (file, line, problem) and ignored, never rewritten.
+ */
+export class PhraseOverridesProvider extends Disposable {
+  private readonly folderSpecs = new Map<string, Promise<FolderSpec>>();
+  private readonly reader = new PhrasesFileReader();
+
+  constructor() {
+    super();
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/${PHRASES_FILE}`));
+    const forget = () => this.folderSpecs.clear();
+    this.register(watcher.onDidChange(forget));
+    this.register(watcher.onDidCreate(forget));
+    this.register(watcher.onDidDelete(forget));
+  }
+
+  async forDocument(document: vscode.TextDocument): Promise<PhraseOverrides> {
+    const setting = vscode.workspace
+      .getConfiguration('bilingualReader', document)
+      .get<unknown[]>('protectedPhrases', [])
+      .filter((p): p is string => typeof p === 'string' && p.length > 0);
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const fromFile = folder ? await this.folderSpec(folder) : { protectedPhrases: [], mappings: {} };
+    return new PhraseOverrides({
+      protectedPhrases: [...setting, ...fromFile.protectedPhrases],
+      mappings: fromFile.mappings,
+    });
+  }
+
+  private folderSpec(folder: vscode.WorkspaceFolder): Promise<FolderSpec> {
+    const key = folder.uri.toString();
+    let spec = this.folderSpecs.get(key);
+    if (!spec) {
+      spec = this.readFolderSpec(vscode.Uri.joinPath(folder.uri, PHRASES_FILE));
+      this.folderSpecs.set(key, spec);
+    }
+    return spec;
+  }
+
+  private async readFolderSpec(uri: vscode.Uri): Promise<FolderSpec> {
+    const empty: FolderSpec = { protectedPhrases: [], mappings: {} };
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+        return empty;
+      }
+      this.report(uri, [{ line: 1, column: 1, message: String(error) }]);
+      return empty;
+    }
+    const result = this.reader.read(new TextDecoder().decode(bytes));
+    if (!result.ok) {
+      this.report(uri, result.problems);
+      return empty;
+    }
+    return {
+      protectedPhrases: result.spec.protectedPhrases ?? [],
+      mappings: result.spec.mappings ?? {},
+    };
+  }
+
+  private report(uri: vscode.Uri, problems: readonly PhrasesFileProblem[]): void {
+    const first = problems[0];
+    const where = first ? `${vscode.workspace.asRelativePath(uri)}:${first.line}:${first.column}` : uri.toString();
+    const open = vscode.l10n.t('Open File');
+    void vscode.window
+      .showErrorMessage(
+        vscode.l10n.t(
+          '{0}: {1}. Conversions ignore this phrases file until it is fixed; the file was not changed.',
+          where,
+          first?.message ?? vscode.l10n.t('unreadable'),
+        ),
+        open,
+      )
+      .then(async (choice) => {
+        if (choice === open) {
+          const editor = await vscode.window.showTextDocument(uri);
+          if (first) {
+            const position = new vscode.Position(first.line - 1, first.column - 1);
+            editor.selection = new vscode.Selection(position, position);
+          }
+        }
+      });
+  }
+}

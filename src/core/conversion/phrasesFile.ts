@@ -1,0 +1,67 @@
+import Ajv from 'ajv';
+import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
+import schema from '../../../schemas/phrases.schema.json';
+import type { PhraseOverrideSpec } from './phraseOverrides';
+
+export interface PhrasesFileProblem {
+  /** 1-based line and column of the problem, when it has a place. */
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export type PhrasesFileResult =
+  | { readonly ok: true; readonly spec: PhraseOverrideSpec }
+  | { readonly ok: false; readonly problems: readonly PhrasesFileProblem[] };
+
+/** Compiles the shipped JSON schema once per reader; the same schema VS Code validates the file with. */
+export class PhrasesFileReader {
+  private readonly validate = new Ajv({ allErrors: true }).compile<{
+    protected?: string[];
+    mappings?: Record<string, string>;
+  }>(schema);
+
+  /** Parses `.bilingual-reader/phrases.json` (comments and trailing commas allowed). */
+  read(text: string): PhrasesFileResult {
+    const errors: ParseError[] = [];
+    const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+    if (errors.length > 0) {
+      return {
+        ok: false,
+        problems: errors.map((e) => ({ ...position(text, e.offset), message: printParseErrorCode(e.error) })),
+      };
+    }
+    if (!this.validate(value)) {
+      return {
+        ok: false,
+        problems: (this.validate.errors ?? []).map((e) => ({
+          ...position(text, locate(text, e.instancePath)),
+          message: `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`,
+        })),
+      };
+    }
+    return { ok: true, spec: { protectedPhrases: value.protected ?? [], mappings: value.mappings ?? {} } };
+  }
+}
+
+/** Best-effort offset of a JSON pointer's last property name in the text, for a line number. */
+function locate(text: string, pointer: string): number {
+  const last = pointer.split('/').filter(Boolean).pop();
+  if (!last || /^\d+$/.test(last)) {
+    const parent = pointer.split('/').filter(Boolean).slice(0, -1).pop();
+    return parent ? Math.max(0, text.indexOf(JSON.stringify(parent))) : 0;
+  }
+  return Math.max(0, text.indexOf(JSON.stringify(last.replace(/~1/g, '/').replace(/~0/g, '~'))));
+}
+
+function position(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}

@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import { CommandId } from './commandIds';
+import { ConvertCommand, ConvertInDirectionCommand } from './commands/convertCommand';
+import { ConvertToNewEditorCommand } from './commands/convertToNewEditorCommand';
+import { CopyConvertedCommand } from './commands/copyConvertedCommand';
+import { ChineseConverter } from './core/conversion/chineseConverter';
+import { Direction, isLocale } from './core/conversion/locales';
+import { ScriptDetector } from './core/detection/scriptDetector';
+import { EditorConversion } from './conversion/editorConversion';
+import { PhraseOverridesProvider } from './conversion/phraseOverridesProvider';
+import { ScriptStatusBarItem } from './status/scriptStatusBarItem';
+
+/**
+ * Activation only wires things up: OpenCC and its dictionaries load on the first conversion or
+ * script detection, never here.
+ */
+export function activate(context: vscode.ExtensionContext): void {
+  const converter = new ChineseConverter();
+  const detector = new ScriptDetector(converter.cache);
+  const overrides = new PhraseOverridesProvider();
+  const conversion = new EditorConversion(converter, detector, overrides);
+  context.subscriptions.push(overrides, new ScriptStatusBarItem(detector));
+
+  const named: [CommandId, () => Direction][] = [
+    [CommandId.ToSimplified, () => ({ from: sourceVariant(), to: 'cn' })],
+    [CommandId.ToTraditional, () => ({ from: 'cn', to: 't' })],
+    [CommandId.ToTraditionalHK, () => ({ from: 'cn', to: 'hk' })],
+    [CommandId.ToTraditionalTW, () => ({ from: 'cn', to: 'tw' })],
+    [CommandId.ToTraditionalTWPhrases, () => ({ from: 'cn', to: 'twp' })],
+  ];
+  const convert = new ConvertCommand(conversion);
+  const toNewEditor = new ConvertToNewEditorCommand(conversion);
+  const copy = new CopyConvertedCommand(conversion);
+  context.subscriptions.push(
+    vscode.commands.registerCommand(ConvertCommand.id, (arg?: unknown) => convert.execute(arg)),
+    vscode.commands.registerCommand(ConvertToNewEditorCommand.id, (arg?: unknown) => toNewEditor.execute(arg)),
+    vscode.commands.registerCommand(CopyConvertedCommand.id, (arg?: unknown) => copy.execute(arg)),
+    ...named.map(([id, direction]) => {
+      const command = new ConvertInDirectionCommand(id, direction, conversion);
+      return vscode.commands.registerCommand(command.id, () => command.execute());
+    }),
+  );
+}
+
+export function deactivate(): void {
+  // Everything is released through context.subscriptions.
+}
+
+function sourceVariant(): Direction['from'] {
+  const value = vscode.workspace.getConfiguration('bilingualReader').get<string>('sourceVariant', 'hk');
+  return isLocale(value) && value !== 'cn' ? value : 'hk';
+}
