@@ -32,6 +32,19 @@ const openccAsSeparateFile = {
   },
 };
 
+/** src/core is plain TypeScript, unit-tested without an editor: the build fails if it imports vscode. */
+const coreStaysPlain = {
+  name: 'core-stays-plain',
+  setup(build) {
+    const core = path.join(__dirname, 'src', 'core') + path.sep;
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.importer.startsWith(core)
+        ? { errors: [{ text: `${path.relative(__dirname, args.importer)} imports vscode: src/core must stay free of it` }] }
+        : undefined,
+    );
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -54,7 +67,7 @@ const builds = [
     external: ['vscode'],
     // jsonc-parser's UMD build requires its parts dynamically; its ES module build bundles cleanly.
     mainFields: ['module', 'main'],
-    plugins: [...common.plugins, openccAsSeparateFile],
+    plugins: [...common.plugins, coreStaysPlain, openccAsSeparateFile],
   },
   {
     ...common,
@@ -87,14 +100,17 @@ async function main() {
     await Promise.all(contexts.map((ctx) => ctx.watch()));
     return;
   }
-  const results = await Promise.all(contexts.map((ctx) => ctx.rebuild()));
-  await Promise.all(contexts.map((ctx) => ctx.dispose()));
-  if (results.some((r) => r.errors.length > 0)) {
-    process.exit(1);
+  try {
+    await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+  } finally {
+    await Promise.all(contexts.map((ctx) => ctx.dispose()));
   }
 }
 
 main().catch((error) => {
-  console.error(error);
+  for (const { text, location } of error.errors ?? []) {
+    console.error(`✘ [ERROR] ${text}${location ? ` (${location.file}:${location.line})` : ''}`);
+  }
+  if (!error.errors) console.error(error);
   process.exit(1);
 });

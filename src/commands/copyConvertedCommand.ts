@@ -25,7 +25,7 @@ export class CopyConvertedCommand {
       return undefined;
     }
     await vscode.env.clipboard.writeText(content);
-    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied text converted {0}.', directionLabel(direction)), 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the text converted {0}.', directionLabel(direction)), 3000);
     return content;
   }
 }

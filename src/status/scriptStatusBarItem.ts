@@ -65,26 +65,23 @@ export class ScriptStatusBarItem extends Disposable {
     const share = Math.round(profile.traditionalShare * 100);
     switch (profile.kind) {
       case 'traditional':
-        return vscode.l10n.t('$(symbol-text) 繁 {0}%', share);
+        return `$(symbol-text) 繁 ${share}%`;
       case 'simplified':
-        return vscode.l10n.t('$(symbol-text) 简 {0}%', 100 - share);
+        return `$(symbol-text) 简 ${100 - share}%`;
       default:
-        return vscode.l10n.t('$(symbol-text) 繁{0}% 简{1}%', share, 100 - share);
+        return `$(symbol-text) 繁${share}% 简${100 - share}%`;
     }
   }
 
   private tooltip(profile: ScriptProfile): string {
     const share = Math.round(profile.traditionalShare * 100);
-    const region = profile.hongKongLike ? vscode.l10n.t(' Hong Kong usage detected.') : '';
-    return (
-      vscode.l10n.t(
-        'Of the characters that differ between the scripts, {0}% are Traditional and {1}% Simplified.',
-        share,
-        100 - share,
-      ) +
-      region +
-      ' ' +
-      vscode.l10n.t('Click to convert.')
-    );
+    const parts = [
+      vscode.l10n.t('Of the characters that differ between the scripts, {0}% are Traditional and {1}% Simplified.', share, 100 - share),
+    ];
+    if (profile.hongKongLike) {
+      parts.push(vscode.l10n.t('Hong Kong usage detected.'));
+    }
+    parts.push(vscode.l10n.t('Click to convert.'));
+    return parts.join(' ');
   }
 }
