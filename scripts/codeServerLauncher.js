@@ -80,8 +80,22 @@ async function waitForHttp(url, child, timeoutMs) {
   throw new Error(`code-server did not answer at ${url} within ${timeoutMs} ms`);
 }
 
-/** Starts code-server with its own data folders under a fresh temp folder. */
-async function startCodeServer({ extraSettings = {}, port: fixedPort } = {}) {
+function runToEnd(command, args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${path.basename(command)} exited with ${code}:\n${output}`))));
+  });
+}
+
+/**
+ * Starts code-server with its own data folders under a fresh temp folder; `vsix`, when given, is
+ * installed first, as a user would install the packaged extension.
+ */
+async function startCodeServer({ extraSettings = {}, port: fixedPort, vsix } = {}) {
   if (!fs.existsSync(path.join(CODE_SERVER, 'out', 'node', 'entry.js'))) {
     throw new Error(`code-server is not installed at ${CODE_SERVER}: run scripts/setup-host.sh`);
   }
@@ -99,13 +113,16 @@ async function startCodeServer({ extraSettings = {}, port: fixedPort } = {}) {
   const configFile = path.join(dirs.config, 'config.yaml');
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
   const port = fixedPort || (await freePort());
-  const args = [
+  const common = [
     path.join(CODE_SERVER, 'out', 'node', 'entry.js'),
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
     '--config', configFile,
     '--user-data-dir', dirs['user-data'],
     '--extensions-dir', dirs.extensions,
+  ];
+  const args = [
+    ...common,
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -121,6 +138,9 @@ async function startCodeServer({ extraSettings = {}, port: fixedPort } = {}) {
     TMPDIR: dirs.tmp,
     EXTENSIONS_GALLERY: '{}',
   };
+  if (vsix) {
+    await runToEnd(process.execPath, [...common, '--install-extension', path.resolve(vsix)], env);
+  }
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const log = fs.createWriteStream(path.join(home, 'code-server.log'));
   child.stdout.pipe(log);
@@ -159,13 +179,13 @@ function workbenchUrl(server, folder, developmentPaths, testsPath) {
   return `${server.base}/?${params.toString()}`;
 }
 
-async function launchBrowser() {
+async function launchBrowser({ headless = true } = {}) {
   const { chromium } = require('playwright-core');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'br-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
+    headless,
+    args: headless ? CHROMIUM_ARGS : CHROMIUM_ARGS.filter((a) => a !== '--headless'),
     viewport: { width: 1400, height: 900 },
   });
   return {
@@ -232,7 +252,7 @@ async function main() {
   process.exit(await runExtensionTests(options));
 }
 
-module.exports = { startCodeServer, launchBrowser, workbenchUrl, CHROMIUM_ARGS };
+module.exports = { startCodeServer, launchBrowser, workbenchUrl, CHROMIUM_ARGS, ROOT };
 
 if (require.main === module) {
   main().catch((error) => {

@@ -1,0 +1,80 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import type * as Launcher from '../../scripts/codeServerLauncher';
+
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const launcher = require(path.join(ROOT, 'scripts', 'codeServerLauncher.js')) as typeof Launcher;
+
+export const ARTICLE = 'article.zh-Hant-HK.txt';
+
+/**
+ * A code-server workbench in Chromium with a workspace holding the article. The extension is the
+ * packaged .vsix when $BR_VSIX names one (npm test builds it, so the UI suite checks what ships),
+ * otherwise the working tree loaded as an extension under development.
+ */
+export class Workbench {
+  private constructor(
+    readonly page: Page,
+    readonly workspace: string,
+    private readonly cleanup: () => Promise<void>,
+  ) {}
+
+  static async open(settings: Record<string, unknown> = {}): Promise<Workbench> {
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'br-ui-workspace-'));
+    fs.copyFileSync(path.join(ROOT, 'samples', 'wenweipo-2025-05-22-chip-controls.zh-Hant-HK.txt'), path.join(workspace, ARTICLE));
+    const vsix = process.env.BR_VSIX;
+    const server = await launcher.startCodeServer({ extraSettings: settings, vsix });
+    const browser = await launcher.launchBrowser();
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(launcher.workbenchUrl(server, workspace, vsix ? [] : [ROOT]));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The explorer shows the workspace once the remote connection and extension host are up.
+    await page.locator('.explorer-folders-view').waitFor({ timeout: 60_000 });
+    return new Workbench(page, workspace, async () => {
+      await browser.close();
+      await server.stop();
+      fs.rmSync(workspace, { recursive: true, force: true });
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.cleanup();
+  }
+
+  /** Opens a workspace file through Quick Open, as a user would. */
+  async openFile(name: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(name);
+    await this.page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(`.tab.active[aria-label*="${name}"]`).waitFor();
+    await this.page.locator('.monaco-editor .view-lines').first().waitFor();
+  }
+
+  /** Runs a command from the command palette by its title. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.locator('.monaco-editor textarea').first().focus();
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** The text of the editor's rendered lines (Monaco renders only what is visible). */
+  async visibleEditorText(): Promise<string> {
+    return (await this.page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+  }
+
+  async screenshot(file: string): Promise<void> {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await this.page.screenshot({ path: file });
+  }
+}
