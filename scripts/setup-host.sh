@@ -38,7 +38,7 @@ printf '{ "name": "code-server-host", "private": true }\n' > package.json
 # would try to fetch prebuilt binaries; the steps below do the same work with local tools.
 npm install --no-audit --no-fund --ignore-scripts "code-server@$cs_version"
 # code-server's own password hashing addon; built from source, since its prebuilt download is out of reach.
-npm_config_yes=true npm rebuild argon2 --build-from-source
+npm_config_yes=true npm_config_build_from_source=true npm rebuild argon2
 
 cd "$cs_dir/lib/vscode"
 npm install --no-audit --no-fund --omit=dev --ignore-scripts
