@@ -8,4 +8,5 @@ export const enum CommandId {
   ToTraditionalTWPhrases = 'bilingualReader.toTraditionalTWPhrases',
   ConvertToNewEditor = 'bilingualReader.convertToNewEditor',
   CopyConverted = 'bilingualReader.copyConverted',
+  OpenReader = 'bilingualReader.openReader',
 }

@@ -3,18 +3,27 @@ import { CommandId } from './commandIds';
 import { ConvertCommand, ConvertInDirectionCommand } from './commands/convertCommand';
 import { ConvertToNewEditorCommand } from './commands/convertToNewEditorCommand';
 import { CopyConvertedCommand } from './commands/copyConvertedCommand';
+import { OpenReaderCommand } from './commands/openReaderCommand';
 import { ChineseConverter } from './core/conversion/chineseConverter';
 import { Direction, isLocale } from './core/conversion/locales';
 import { ScriptDetector } from './core/detection/scriptDetector';
 import { EditorConversion } from './conversion/editorConversion';
 import { PhraseOverridesProvider } from './conversion/phraseOverridesProvider';
+import { ReaderPanel } from './reader/readerPanel';
+import { ReaderPanelManager } from './reader/readerPanelManager';
 import { ScriptStatusBarItem } from './status/scriptStatusBarItem';
+
+/** What the extension gives other extensions and its tests. */
+export interface BilingualReaderApi {
+  /** The reader panel open on a document, if any. */
+  readerPanelFor(uri: vscode.Uri): ReaderPanel | undefined;
+}
 
 /**
  * Activation only wires things up: OpenCC and its dictionaries load on the first conversion or
  * script detection, never here.
  */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   const converter = new ChineseConverter();
   const detector = new ScriptDetector(converter.cache);
   const overrides = new PhraseOverridesProvider();
@@ -28,6 +37,9 @@ export function activate(context: vscode.ExtensionContext): void {
     [CommandId.ToTraditionalTW, () => ({ from: 'cn', to: 'tw' })],
     [CommandId.ToTraditionalTWPhrases, () => ({ from: 'cn', to: 'twp' })],
   ];
+  const readers = new ReaderPanelManager({ extensionUri: context.extensionUri, converter, detector, overrides });
+  context.subscriptions.push(readers);
+  const openReader = new OpenReaderCommand(readers);
   const convert = new ConvertCommand(conversion);
   const toNewEditor = new ConvertToNewEditorCommand(conversion);
   const copy = new CopyConvertedCommand(conversion);
@@ -35,11 +47,13 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(ConvertCommand.id, (arg?: unknown) => convert.execute(arg)),
     vscode.commands.registerCommand(ConvertToNewEditorCommand.id, (arg?: unknown) => toNewEditor.execute(arg)),
     vscode.commands.registerCommand(CopyConvertedCommand.id, (arg?: unknown) => copy.execute(arg)),
+    vscode.commands.registerCommand(OpenReaderCommand.id, (arg?: unknown) => openReader.execute(arg)),
     ...named.map(([id, direction]) => {
       const command = new ConvertInDirectionCommand(id, direction, conversion);
       return vscode.commands.registerCommand(command.id, () => command.execute());
     }),
   );
+  return { readerPanelFor: (uri) => readers.panelFor(uri) };
 }
 
 export function deactivate(): void {

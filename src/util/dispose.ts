@@ -3,10 +3,10 @@ import * as vscode from 'vscode';
 /** Base for objects that own disposables: everything registered goes when the owner goes. */
 export abstract class Disposable implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
-  private disposed = false;
+  private isDisposed = false;
 
   protected register<T extends vscode.Disposable>(disposable: T): T {
-    if (this.disposed) {
+    if (this.isDisposed) {
       disposable.dispose();
     } else {
       this.disposables.push(disposable);
@@ -15,10 +15,10 @@ export abstract class Disposable implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.disposed) {
+    if (this.isDisposed) {
       return;
     }
-    this.disposed = true;
+    this.isDisposed = true;
     while (this.disposables.length > 0) {
       this.disposables.pop()?.dispose();
     }

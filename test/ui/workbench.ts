@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import type * as Launcher from '../../scripts/codeServerLauncher';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -71,6 +71,22 @@ export class Workbench {
   /** The text of the editor's rendered lines (Monaco renders only what is visible). */
   async visibleEditorText(): Promise<string> {
     return (await this.page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+  }
+
+  /** The DOM of the visible webview (the reader panel). */
+  webview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  }
+
+  /** Go to Line (Ctrl+G) in the active editor; the editor reveals it. */
+  async goToLine(line: number): Promise<void> {
+    await this.page.locator('.monaco-editor textarea').first().focus();
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${line}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
   async screenshot(file: string): Promise<void> {

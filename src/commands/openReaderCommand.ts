@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { CommandId } from '../commandIds';
+import { ReaderPanel } from '../reader/readerPanel';
+import { ReaderPanelManager } from '../reader/readerPanelManager';
+
+/** `bilingualReader.openReader`: the reader panel for a document (argument: a URI; default the active editor's). */
+export class OpenReaderCommand {
+  static readonly id = CommandId.OpenReader;
+
+  constructor(private readonly manager: ReaderPanelManager) {}
+
+  async execute(argument?: unknown): Promise<ReaderPanel | undefined> {
+    const uri = toUri(argument) ?? vscode.window.activeTextEditor?.document.uri;
+    if (!uri) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a text document to read it in the reader panel.'));
+      return undefined;
+    }
+    let document: vscode.TextDocument;
+    try {
+      document = await vscode.workspace.openTextDocument(uri);
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open {0} in the reader: {1}', uri.toString(), String(error)));
+      return undefined;
+    }
+    return this.manager.open(document);
+  }
+}
+
+function toUri(argument: unknown): vscode.Uri | undefined {
+  if (argument instanceof vscode.Uri) {
+    return argument;
+  }
+  if (typeof argument === 'string' && argument.length > 0) {
+    return vscode.Uri.parse(argument);
+  }
+  return undefined;
+}

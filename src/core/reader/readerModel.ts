@@ -1,0 +1,149 @@
+import { convertLines } from '../conversion/chunkedConversion';
+import type { RenderedBlock } from '../../protocol/readerMessages';
+import { OffsetMap } from './offsetMap';
+import { reflow, ReflowBlock } from './reflow';
+
+export interface ReaderPatch {
+  readonly start: number;
+  readonly deleteCount: number;
+  readonly blocks: readonly RenderedBlock[];
+  /** How many lines the blocks after the patch moved. */
+  readonly lineShift: number;
+}
+
+/**
+ * The reader panel's view of one document: reflowed blocks with their conversions. Updating it
+ * with new text yields the smallest patch (changed blocks only); a block whose text has not
+ * changed is not converted again.
+ */
+export class ReaderModel {
+  private reflowed: ReflowBlock[] = [];
+  private rendered: RenderedBlock[] = [];
+  private lineCount = 0;
+  private cache = new Map<string, RenderedBlock>();
+
+  constructor(
+    private readonly convert: (text: string) => string,
+    private readonly showLineBreaks: boolean,
+  ) {}
+
+  get blocks(): readonly RenderedBlock[] {
+    return this.rendered;
+  }
+
+  get sourceBlocks(): readonly ReflowBlock[] {
+    return this.reflowed;
+  }
+
+  /** True once every block of the last {@link reset} has been rendered. */
+  get complete(): boolean {
+    return this.rendered.length === this.reflowed.length;
+  }
+
+  /**
+   * Starts over on `text`: reflows it and renders nothing yet; {@link renderNext} then renders it
+   * a chunk at a time, so that a 5 MB document never blocks for long. Returns the number of blocks.
+   */
+  reset(text: string): number {
+    this.reflowed = reflow(text);
+    this.rendered = [];
+    this.lineCount = countLines(text);
+    this.cache = new Map();
+    return this.reflowed.length;
+  }
+
+  /** Renders the next blocks, about `budget` characters of text; `start` is the first block's index. */
+  renderNext(budget: number): { start: number; blocks: RenderedBlock[]; done: boolean } {
+    const start = this.rendered.length;
+    let used = 0;
+    while (this.rendered.length < this.reflowed.length && (used < budget || this.rendered.length === start)) {
+      const block = this.render(this.reflowed[this.rendered.length]!, this.cache);
+      this.rendered.push(block);
+      this.cache.set(cacheKey(block.kind, block.original), block);
+      used += block.original.length;
+    }
+    return { start, blocks: this.rendered.slice(start), done: this.complete };
+  }
+
+  /** Reflows `text` and returns what changed since the last complete render. */
+  update(text: string): ReaderPatch {
+    const reflowed = reflow(text);
+    const lineCount = countLines(text);
+    const lineShift = lineCount - this.lineCount;
+    const old = this.rendered;
+    let prefix = 0;
+    const max = Math.min(old.length, reflowed.length);
+    while (prefix < max && sameBlock(old[prefix]!, reflowed[prefix]!, 0, this.showLineBreaks)) {
+      prefix++;
+    }
+    let suffix = 0;
+    while (
+      suffix < max - prefix &&
+      sameBlock(old[old.length - 1 - suffix]!, reflowed[reflowed.length - 1 - suffix]!, lineShift, this.showLineBreaks)
+    ) {
+      suffix++;
+    }
+    const nextCache = new Map<string, RenderedBlock>();
+    const rendered = reflowed.map((block, i) => {
+      if (i < prefix) {
+        return old[i]!;
+      }
+      if (i >= reflowed.length - suffix) {
+        const before = old[old.length - (reflowed.length - i)]!;
+        return lineShift === 0 ? before : { ...before, startLine: block.startLine, endLine: block.endLine };
+      }
+      return this.render(block, nextCache);
+    });
+    for (const block of rendered) {
+      nextCache.set(cacheKey(block.kind, block.original), block);
+    }
+    this.cache = nextCache;
+    this.reflowed = reflowed;
+    this.rendered = rendered;
+    this.lineCount = lineCount;
+    return {
+      start: prefix,
+      deleteCount: old.length - prefix - suffix,
+      blocks: rendered.slice(prefix, rendered.length - suffix),
+      lineShift,
+    };
+  }
+
+  private render(block: ReflowBlock, nextCache: Map<string, RenderedBlock>): RenderedBlock {
+    const original = this.originalText(block);
+    const cached = this.cache.get(cacheKey(block.kind, original)) ?? nextCache.get(cacheKey(block.kind, original));
+    if (cached) {
+      return { ...cached, startLine: block.startLine, endLine: block.endLine };
+    }
+    const converted = this.showLineBreaks ? convertLines(original, this.convert).text : this.convert(original);
+    const changed = OffsetMap.between(original, converted)
+      .spans.filter((s) => s.c1 > s.c0)
+      .map((s) => [s.c0, s.c1] as const);
+    return { kind: block.kind, startLine: block.startLine, endLine: block.endLine, original, converted, changed };
+  }
+
+  private originalText(block: ReflowBlock): string {
+    return this.showLineBreaks ? block.lines.join('\n') : block.text;
+  }
+}
+
+function sameBlock(rendered: RenderedBlock, block: ReflowBlock, lineShift: number, showLineBreaks: boolean): boolean {
+  return (
+    rendered.kind === block.kind &&
+    rendered.startLine + lineShift === block.startLine &&
+    rendered.endLine + lineShift === block.endLine &&
+    rendered.original === (showLineBreaks ? block.lines.join('\n') : block.text)
+  );
+}
+
+function cacheKey(kind: string, original: string): string {
+  return `${kind}\u0000${original}`;
+}
+
+function countLines(text: string): number {
+  let count = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    count++;
+  }
+  return count;
+}

@@ -1,0 +1,163 @@
+/**
+ * The one contract between the extension and the reader panel's webview: every message in each
+ * direction, keyed on `type`, each carrying the URI of the document it is about. Both sides import
+ * this module; neither trusts a message before `parse…Message` has checked its shape.
+ */
+
+export type ReaderLayout = 'sideBySide' | 'interlinear' | 'convertedOnly';
+export const READER_LAYOUTS: readonly ReaderLayout[] = ['sideBySide', 'interlinear', 'convertedOnly'];
+
+export type BlockKind = 'paragraph' | 'headline' | 'caption' | 'byline';
+
+/** One block as the panel shows it. `changed` are [start, end) ranges of `converted` that differ. */
+export interface RenderedBlock {
+  readonly kind: BlockKind;
+  /** Source line range, 0-based, inclusive. */
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly original: string;
+  readonly converted: string;
+  readonly changed: readonly (readonly [number, number])[];
+}
+
+export interface ReaderOptions {
+  readonly layout: ReaderLayout;
+  readonly markChanges: boolean;
+  readonly showLineBreaks: boolean;
+  /** OpenCC locales of the conversion shown, e.g. hk → cn. */
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface DirectionChoice {
+  readonly from: string;
+  readonly to: string;
+  readonly label: string;
+}
+
+export interface Labels {
+  readonly [key: string]: string;
+}
+
+/** Extension → webview. */
+export type ToWebviewMessage =
+  | {
+      /** Replaces everything from block `start` on with `blocks`; `done` is false while more chunks follow. */
+      readonly type: 'render';
+      readonly source: string;
+      readonly version: number;
+      readonly options: ReaderOptions;
+      readonly start: number;
+      readonly blocks: readonly RenderedBlock[];
+      readonly done: boolean;
+      readonly total: number;
+    }
+  | {
+      /** Blocks [start, start + deleteCount) became `blocks`; blocks after them move by `lineShift` lines. */
+      readonly type: 'patch';
+      readonly source: string;
+      readonly version: number;
+      readonly start: number;
+      readonly deleteCount: number;
+      readonly blocks: readonly RenderedBlock[];
+      readonly lineShift: number;
+    }
+  | {
+      /** The editor scrolled: show `line` (fractional: part way into the line) at the top. */
+      readonly type: 'scrollToLine';
+      readonly source: string;
+      readonly line: number;
+    };
+
+/** Webview → extension. */
+export type FromWebviewMessage =
+  | { readonly type: 'ready'; readonly source: string }
+  | { readonly type: 'revealLine'; readonly source: string; readonly line: number }
+  | { readonly type: 'didScroll'; readonly source: string; readonly line: number }
+  | { readonly type: 'setOptions'; readonly source: string; readonly options: Partial<ReaderOptions> };
+
+/** What the webview keeps through hiding and window reloads (getState / setState). */
+export interface ReaderState {
+  readonly source: string;
+  readonly options?: Partial<ReaderOptions>;
+  readonly line?: number;
+}
+
+/** Initial data the extension passes in the page, as an escaped data attribute. */
+export interface ReaderBootstrap {
+  readonly source: string;
+  readonly directions: readonly DirectionChoice[];
+  readonly labels: Labels;
+  /** Font settings; empty family and size 0 mean the editor's. */
+  readonly font: { readonly family: string; readonly size: number };
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isLine = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+function isOptionsPatch(value: unknown): value is Partial<ReaderOptions> {
+  if (!isObject(value)) {
+    return false;
+  }
+  const { layout, markChanges, showLineBreaks, from, to } = value;
+  return (
+    (layout === undefined || (READER_LAYOUTS as readonly unknown[]).includes(layout)) &&
+    (markChanges === undefined || typeof markChanges === 'boolean') &&
+    (showLineBreaks === undefined || typeof showLineBreaks === 'boolean') &&
+    (from === undefined || isString(from)) &&
+    (to === undefined || isString(to))
+  );
+}
+
+/** A message from the webview about `source`, or undefined when it is of unknown shape or about another document. */
+export function parseFromWebviewMessage(value: unknown, source: string): FromWebviewMessage | undefined {
+  if (!isObject(value) || value.source !== source) {
+    return undefined;
+  }
+  switch (value.type) {
+    case 'ready':
+      return { type: 'ready', source };
+    case 'revealLine':
+    case 'didScroll':
+      return isLine(value.line) ? { type: value.type, source, line: value.line } : undefined;
+    case 'setOptions':
+      return isOptionsPatch(value.options) ? { type: 'setOptions', source, options: value.options } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function isBlock(value: unknown): value is RenderedBlock {
+  return (
+    isObject(value) &&
+    isString(value.original) &&
+    isString(value.converted) &&
+    isLine(value.startLine) &&
+    isLine(value.endLine) &&
+    Array.isArray(value.changed)
+  );
+}
+
+/** A message from the extension about `source`, or undefined when it is of unknown shape or about another document. */
+export function parseToWebviewMessage(value: unknown, source: string): ToWebviewMessage | undefined {
+  if (!isObject(value) || value.source !== source) {
+    return undefined;
+  }
+  switch (value.type) {
+    case 'render':
+      return isObject(value.options) && Array.isArray(value.blocks) && value.blocks.every(isBlock)
+        ? (value as unknown as ToWebviewMessage)
+        : undefined;
+    case 'patch':
+      return Array.isArray(value.blocks) && value.blocks.every(isBlock) && typeof value.start === 'number'
+        ? (value as unknown as ToWebviewMessage)
+        : undefined;
+    case 'scrollToLine':
+      return isLine(value.line) ? { type: 'scrollToLine', source, line: value.line } : undefined;
+    default:
+      return undefined;
+  }
+}

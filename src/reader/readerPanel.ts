@@ -1,0 +1,286 @@
+import * as vscode from 'vscode';
+import { ChineseConverter } from '../core/conversion/chineseConverter';
+import { Direction, isLocale, parseDirection } from '../core/conversion/locales';
+import { ScriptDetector } from '../core/detection/scriptDetector';
+import { ReaderModel } from '../core/reader/readerModel';
+import { directionLabel, PICKABLE_DIRECTIONS } from '../conversion/directionLabels';
+import { PhraseOverridesProvider } from '../conversion/phraseOverridesProvider';
+import {
+  parseFromWebviewMessage,
+  READER_LAYOUTS,
+  ReaderLayout,
+  ReaderOptions,
+  ReaderState,
+  ToWebviewMessage,
+} from '../protocol/readerMessages';
+import { Disposable } from '../util/dispose';
+import { readerHtml } from './readerHtml';
+
+/** Characters of text rendered per message while a document is first shown. */
+const RENDER_CHUNK = 64 * 1024;
+/** Bursts of typing closer together than this are coalesced into one update. */
+const COALESCE_MS = 60;
+/** After one side scrolls the other, its own scroll events are ignored this long. */
+const SCROLL_GUARD_MS = 200;
+
+export interface ReaderServices {
+  readonly extensionUri: vscode.Uri;
+  readonly converter: ChineseConverter;
+  readonly detector: ScriptDetector;
+  readonly overrides: PhraseOverridesProvider;
+}
+
+/**
+ * The reader panel of one document: the article beside its conversion, block by block. Typing
+ * patches only the changed blocks; the panel and the editor scroll together.
+ */
+export class ReaderPanel extends Disposable {
+  static readonly viewType = 'bilingualReader.reader';
+
+  private model: ReaderModel | undefined;
+  private options: ReaderOptions;
+  private renderedVersion = -1;
+  private generation = 0;
+  private ready = false;
+  private updateTimer: ReturnType<typeof setTimeout> | undefined;
+  private updatePending = false;
+  private ignoreEditorScrollUntil = 0;
+  private readonly posted = new vscode.EventEmitter<ToWebviewMessage>();
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  /** Every message sent to the webview (for tests and automation). */
+  readonly onDidPostMessage = this.posted.event;
+  readonly onDidDispose = this.disposeEmitter.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private document: vscode.TextDocument,
+    private readonly services: ReaderServices,
+    state?: ReaderState,
+  ) {
+    super();
+    this.register(this.posted);
+    this.register(this.disposeEmitter);
+    this.options = this.initialOptions(state);
+    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(services.extensionUri, 'media')] };
+    panel.title = vscode.l10n.t('Reader: {0}', this.fileName());
+    panel.webview.html = readerHtml(panel.webview, services.extensionUri, {
+      source: document.uri.toString(),
+      directions: PICKABLE_DIRECTIONS.map((d) => ({ ...d, label: directionLabel(d) })),
+      labels: readerLabels(),
+      font: readerFont(document),
+    });
+    this.register(panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
+    this.register(panel.onDidDispose(() => this.dispose()));
+    this.register(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() === this.uri.toString() && e.contentChanges.length > 0) {
+          this.document = e.document;
+          this.scheduleUpdate();
+        }
+      }),
+    );
+    this.register(
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        if (e.textEditor.document.uri.toString() === this.uri.toString() && Date.now() >= this.ignoreEditorScrollUntil) {
+          const top = e.visibleRanges[0]?.start.line ?? 0;
+          this.post({ type: 'scrollToLine', source: this.source, line: top });
+        }
+      }),
+    );
+    this.register({ dispose: () => clearTimeout(this.updateTimer) });
+  }
+
+  get uri(): vscode.Uri {
+    return this.document.uri;
+  }
+
+  get currentOptions(): ReaderOptions {
+    return this.options;
+  }
+
+  override dispose(): void {
+    this.generation++;
+    this.disposeEmitter.fire();
+    super.dispose();
+    this.panel.dispose();
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, true);
+  }
+
+  private get source(): string {
+    return this.document.uri.toString();
+  }
+
+  private fileName(): string {
+    const path = this.document.uri.path;
+    return path.slice(path.lastIndexOf('/') + 1) || this.document.uri.toString();
+  }
+
+  private initialOptions(state?: ReaderState): ReaderOptions {
+    const config = vscode.workspace.getConfiguration('bilingualReader', this.document);
+    const layout = config.get<string>('reader.layout', 'sideBySide');
+    const direction = parseDirection(state?.options) ?? this.defaultDirection();
+    return {
+      layout: state?.options?.layout ?? ((READER_LAYOUTS as readonly string[]).includes(layout) ? (layout as ReaderLayout) : 'sideBySide'),
+      markChanges: state?.options?.markChanges ?? config.get<boolean>('reader.markChanges', true),
+      showLineBreaks: state?.options?.showLineBreaks ?? false,
+      from: direction.from,
+      to: direction.to,
+    };
+  }
+
+  /** Traditional text converts to Simplified; Simplified text to the Traditional variant of the user's choice. */
+  private defaultDirection(): Direction {
+    const config = vscode.workspace.getConfiguration('bilingualReader', this.document);
+    const profile = this.services.detector.detect(this.document.getText());
+    if (profile.kind === 'simplified') {
+      const to = config.get<string>('reader.traditionalVariant', 'hk');
+      return { from: 'cn', to: isLocale(to) && to !== 'cn' ? to : 'hk' };
+    }
+    const from = config.get<string>('sourceVariant', 'hk');
+    return { from: isLocale(from) && from !== 'cn' ? from : 'hk', to: 'cn' };
+  }
+
+  private onMessage(raw: unknown): void {
+    const message = parseFromWebviewMessage(raw, this.source);
+    if (!message) {
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        void this.renderAll();
+        break;
+      case 'revealLine':
+        void this.revealInEditor(message.line);
+        break;
+      case 'didScroll':
+        this.scrollEditors(message.line);
+        break;
+      case 'setOptions': {
+        const direction = parseDirection({ from: message.options.from ?? this.options.from, to: message.options.to ?? this.options.to });
+        this.options = { ...this.options, ...message.options, ...(direction ?? { from: this.options.from, to: this.options.to }) };
+        void this.renderAll();
+        break;
+      }
+    }
+  }
+
+  private post(message: ToWebviewMessage): void {
+    if (this.ready) {
+      void this.panel.webview.postMessage(message);
+      this.posted.fire(message);
+    }
+  }
+
+  /** Renders the whole document, a chunk per message; a newer render or edit abandons an older one. */
+  private async renderAll(): Promise<void> {
+    const generation = ++this.generation;
+    const overrides = await this.services.overrides.forDocument(this.document);
+    if (generation !== this.generation) {
+      return;
+    }
+    const convert = this.services.converter.converterFor({ from: this.options.from, to: this.options.to } as Direction, overrides);
+    const model = new ReaderModel(convert, this.options.showLineBreaks);
+    const version = this.document.version;
+    const total = model.reset(this.document.getText());
+    this.model = model;
+    const large = this.document.getText().length > 4 * RENDER_CHUNK;
+    const work = async (progress?: vscode.Progress<{ increment: number }>) => {
+      for (;;) {
+        const chunk = model.renderNext(RENDER_CHUNK);
+        this.post({ type: 'render', source: this.source, version, options: this.options, start: chunk.start, blocks: chunk.blocks, done: chunk.done, total });
+        progress?.report({ increment: (chunk.blocks.length * 100) / Math.max(1, total) });
+        if (chunk.done) {
+          this.renderedVersion = version;
+          return;
+        }
+        // Let the extension host breathe between chunks; stop if something newer started.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (generation !== this.generation) {
+          return;
+        }
+      }
+    };
+    if (large) {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Rendering reader') }, work);
+    } else {
+      await work();
+    }
+    if (generation === this.generation && this.document.version !== this.renderedVersion) {
+      this.scheduleUpdate();
+    }
+  }
+
+  /** The first change renders at once; further changes within COALESCE_MS are merged into one update. */
+  private scheduleUpdate(): void {
+    if (this.updateTimer) {
+      this.updatePending = true;
+      return;
+    }
+    this.update();
+    this.updateTimer = setTimeout(() => {
+      this.updateTimer = undefined;
+      if (this.updatePending) {
+        this.updatePending = false;
+        this.scheduleUpdate();
+      }
+    }, COALESCE_MS);
+  }
+
+  private update(): void {
+    const model = this.model;
+    const version = this.document.version;
+    if (!this.ready || !model || !model.complete || version === this.renderedVersion) {
+      return;
+    }
+    const patch = model.update(this.document.getText());
+    this.renderedVersion = version;
+    if (patch.deleteCount > 0 || patch.blocks.length > 0 || patch.lineShift !== 0) {
+      this.post({ type: 'patch', source: this.source, version, ...patch });
+    }
+  }
+
+  private async revealInEditor(line: number): Promise<void> {
+    const existing = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.source);
+    const position = new vscode.Position(Math.min(line, this.document.lineCount - 1), 0);
+    const editor = await vscode.window.showTextDocument(this.document, {
+      viewColumn: existing?.viewColumn ?? vscode.ViewColumn.One,
+      selection: new vscode.Range(position, position),
+    });
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private scrollEditors(line: number): void {
+    const whole = Math.floor(line);
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document.uri.toString() === this.source) {
+        this.ignoreEditorScrollUntil = Date.now() + SCROLL_GUARD_MS;
+        const position = new vscode.Position(Math.min(whole, editor.document.lineCount - 1), 0);
+        editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
+      }
+    }
+  }
+}
+
+function readerLabels(): Record<string, string> {
+  return {
+    title: vscode.l10n.t('Bilingual Reader'),
+    toolbar: vscode.l10n.t('Reader options'),
+    blocks: vscode.l10n.t('Article and conversion'),
+    'toolbar.layout': vscode.l10n.t('Layout'),
+    'toolbar.direction': vscode.l10n.t('Conversion'),
+    'toolbar.markChanges': vscode.l10n.t('Mark changed characters'),
+    'toolbar.showLineBreaks': vscode.l10n.t('Original line breaks'),
+    'layout.sideBySide': vscode.l10n.t('Side by side'),
+    'layout.interlinear': vscode.l10n.t('Interlinear'),
+    'layout.convertedOnly': vscode.l10n.t('Converted only'),
+  };
+}
+
+function readerFont(document: vscode.TextDocument): { family: string; size: number } {
+  const config = vscode.workspace.getConfiguration('bilingualReader', document);
+  return { family: config.get<string>('reader.fontFamily', ''), size: config.get<number>('reader.fontSize', 0) };
+}

@@ -1,0 +1,180 @@
+import {
+  parseToWebviewMessage,
+  READER_LAYOUTS,
+  ReaderBootstrap,
+  ReaderLayout,
+  ReaderOptions,
+  ReaderState,
+  RenderedBlock,
+  ToWebviewMessage,
+} from '../protocol/readerMessages';
+import { createBlockElement, setLines } from './blockView';
+import { ScrollSync } from './scrollSync';
+import { vscodeApi } from './vscodeApi';
+
+const vscode = vscodeApi();
+const bootstrap = JSON.parse(document.getElementById('reader-data')!.dataset.bootstrap!) as ReaderBootstrap;
+const source = bootstrap.source;
+const label = (key: string) => bootstrap.labels[key] ?? key;
+// Through the CSSOM, which the CSP allows, rather than an inline style attribute, which it forbids.
+if (bootstrap.font.family) {
+  document.documentElement.style.setProperty('--reader-font-family', bootstrap.font.family);
+}
+if (bootstrap.font.size > 0) {
+  document.documentElement.style.setProperty('--reader-font-size', `${bootstrap.font.size}px`);
+}
+
+const blocksElement = document.getElementById('blocks')!;
+const progressElement = document.getElementById('progress')!;
+const rows = blocksElement.children as HTMLCollectionOf<HTMLElement>;
+const scroller = document.scrollingElement as HTMLElement;
+const sync = new ScrollSync(scroller, () => rows);
+
+let options: ReaderOptions | undefined;
+let restoreLine = vscode.getState()?.line;
+
+function saveState(line?: number): void {
+  const state: ReaderState = { source, options, line: line ?? vscode.getState()?.line };
+  vscode.setState(state);
+}
+
+// Toolbar: built from the bootstrap's localised labels; every control is a native, keyboard-usable element.
+const layoutSelect = document.getElementById('layout') as HTMLSelectElement;
+for (const layout of READER_LAYOUTS) {
+  layoutSelect.append(new Option(label(`layout.${layout}`), layout));
+}
+const directionSelect = document.getElementById('direction') as HTMLSelectElement;
+for (const choice of bootstrap.directions) {
+  directionSelect.append(new Option(choice.label, `${choice.from}>${choice.to}`));
+}
+const markChanges = document.getElementById('markChanges') as HTMLInputElement;
+const showLineBreaks = document.getElementById('showLineBreaks') as HTMLInputElement;
+for (const element of document.querySelectorAll<HTMLElement>('[data-label]')) {
+  element.textContent = label(element.dataset.label!);
+}
+
+function requestOptions(patch: Partial<ReaderOptions>): void {
+  vscode.postMessage({ type: 'setOptions', source, options: patch });
+}
+layoutSelect.addEventListener('change', () => requestOptions({ layout: layoutSelect.value as ReaderLayout }));
+directionSelect.addEventListener('change', () => {
+  const [from, to] = directionSelect.value.split('>');
+  requestOptions({ from, to });
+});
+markChanges.addEventListener('change', () => requestOptions({ markChanges: markChanges.checked }));
+showLineBreaks.addEventListener('change', () => requestOptions({ showLineBreaks: showLineBreaks.checked }));
+
+function applyOptions(next: ReaderOptions): void {
+  options = next;
+  document.body.dataset.layout = next.layout;
+  document.body.classList.toggle('show-line-breaks', next.showLineBreaks);
+  layoutSelect.value = next.layout;
+  directionSelect.value = `${next.from}>${next.to}`;
+  markChanges.checked = next.markChanges;
+  showLineBreaks.checked = next.showLineBreaks;
+  saveState();
+}
+
+function elementsFor(blocks: readonly RenderedBlock[], first: number): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  blocks.forEach((block, i) => fragment.append(createBlockElement(block, first + i, options?.markChanges ?? true)));
+  return fragment;
+}
+
+function render(message: Extract<ToWebviewMessage, { type: 'render' }>): void {
+  applyOptions(message.options);
+  const keepLine = message.start === 0 && rows.length > 0 ? sync.currentLine() : undefined;
+  while (rows.length > message.start) {
+    rows[rows.length - 1]!.remove();
+  }
+  blocksElement.append(elementsFor(message.blocks, message.start));
+  progressElement.hidden = message.done;
+  progressElement.textContent = message.done ? '' : `${rows.length} / ${message.total}`;
+  document.body.dataset.version = String(message.version);
+  if (keepLine !== undefined) {
+    sync.scrollToLine(keepLine);
+  }
+  if (message.done) {
+    document.body.dataset.ready = 'true';
+    if (restoreLine !== undefined) {
+      sync.scrollToLine(restoreLine);
+      restoreLine = undefined;
+    }
+  }
+}
+
+function patch(message: Extract<ToWebviewMessage, { type: 'patch' }>): void {
+  const next = rows[message.start + message.deleteCount] ?? null;
+  for (let i = 0; i < message.deleteCount; i++) {
+    rows[message.start]!.remove();
+  }
+  blocksElement.insertBefore(elementsFor(message.blocks, message.start), next);
+  if (message.lineShift !== 0) {
+    for (let i = message.start + message.blocks.length; i < rows.length; i++) {
+      const row = rows[i]!;
+      setLines(row, {
+        startLine: Number(row.dataset.startLine) + message.lineShift,
+        endLine: Number(row.dataset.endLine) + message.lineShift,
+      });
+    }
+  }
+  document.body.dataset.version = String(message.version);
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = parseToWebviewMessage(event.data, source);
+  if (!message) {
+    return;
+  }
+  switch (message.type) {
+    case 'render':
+      render(message);
+      break;
+    case 'patch':
+      patch(message);
+      break;
+    case 'scrollToLine':
+      sync.scrollToLine(message.line);
+      break;
+  }
+});
+
+let scrollFrame = 0;
+window.addEventListener('scroll', () => {
+  cancelAnimationFrame(scrollFrame);
+  scrollFrame = requestAnimationFrame(() => {
+    const line = sync.lineAtTop();
+    if (line !== undefined) {
+      vscode.postMessage({ type: 'didScroll', source, line });
+      saveState(line);
+    }
+  });
+});
+
+function rowOf(target: EventTarget | null): HTMLElement | undefined {
+  return target instanceof Element ? ((target.closest('.block') as HTMLElement | null) ?? undefined) : undefined;
+}
+
+blocksElement.addEventListener('dblclick', (event) => {
+  const row = rowOf(event.target);
+  if (row) {
+    vscode.postMessage({ type: 'revealLine', source, line: Number(row.dataset.startLine) });
+  }
+});
+
+// Keyboard: Enter reveals the focused block in the editor; arrows move between blocks.
+blocksElement.addEventListener('keydown', (event) => {
+  const row = rowOf(event.target);
+  if (!row) {
+    return;
+  }
+  if (event.key === 'Enter') {
+    vscode.postMessage({ type: 'revealLine', source, line: Number(row.dataset.startLine) });
+  } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    const next = (event.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling) as HTMLElement | null;
+    next?.focus();
+    event.preventDefault();
+  }
+});
+
+vscode.postMessage({ type: 'ready', source });

@@ -1,0 +1,98 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// Some callbacks here run in the browser page (Playwright evaluate), hence the DOM typings.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as OpenCC from 'opencc-js';
+import * as path from 'path';
+import type { FrameLocator } from 'playwright-core';
+import { ARTICLE, ROOT, Workbench } from './workbench';
+
+interface FixtureBlock {
+  lines: string;
+  kind: string;
+  text: string;
+}
+
+const fixture = JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'reflow', 'wenweipo-blocks.json'), 'utf8')) as {
+  blocks: FixtureBlock[];
+};
+const hk2cn = OpenCC.Converter({ from: 'hk', to: 'cn' });
+
+async function columnTexts(reader: FrameLocator, column: 'original' | 'converted'): Promise<string[]> {
+  return reader.locator(`#blocks .block .${column}`).allTextContents();
+}
+
+for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
+  const dark = theme.includes('Dark');
+  suite(`UI: reader panel (${dark ? 'dark' : 'light'} theme)`, function () {
+    this.timeout(180_000);
+    let workbench: Workbench;
+    let reader: FrameLocator;
+
+    suiteSetup(async () => {
+      workbench = await Workbench.open({ 'workbench.colorTheme': theme });
+      await workbench.openFile(ARTICLE);
+      await workbench.runCommand('Bilingual Reader: Open Reader Panel');
+      reader = workbench.webview();
+      await reader.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
+    });
+    suiteTeardown(async () => {
+      await workbench?.close();
+    });
+
+    test('shows the reviewed blocks, each beside its hk → cn conversion', async () => {
+      const original = await columnTexts(reader, 'original');
+      const converted = await columnTexts(reader, 'converted');
+      assert.deepStrictEqual(original, fixture.blocks.map((b) => b.text));
+      assert.deepStrictEqual(converted, fixture.blocks.map((b) => hk2cn(b.text)));
+      await workbench.screenshot(path.join(ROOT, 'docs', 'images', `reader-${dark ? 'dark' : 'light'}.png`));
+    });
+
+    if (dark) {
+      return;
+    }
+
+    test('an edit in the editor shows in the panel without a reload', async () => {
+      const firstRow = reader.locator('#blocks .block').first();
+      await firstRow.evaluate((row) => row.setAttribute('data-marker', 'kept'));
+      await workbench.page.keyboard.press('Control+Home');
+      await workbench.page.keyboard.press('ArrowDown');
+      await workbench.page.keyboard.type('體驗');
+      await reader.locator('#blocks .block .converted', { hasText: '体验香港文汇报讯' }).waitFor({ timeout: 30_000 });
+      // The patch replaced only the edited block: a later row is the same element as before.
+      assert.strictEqual(await reader.locator('#blocks .block[data-marker="kept"]').count(), 0);
+      assert.strictEqual(await reader.locator('#blocks .block').count(), fixture.blocks.length);
+      await workbench.page.keyboard.press('Control+Z');
+      await reader.locator('#blocks .block .converted', { hasText: '体验香港文汇报讯' }).waitFor({ state: 'detached', timeout: 30_000 });
+    });
+
+    test('scrolling the editor scrolls the panel to the same block, and back', async () => {
+      await workbench.goToLine(300);
+      await workbench.page.waitForTimeout(500);
+      const topLine = async () =>
+        reader.locator('body').evaluate(() => {
+          const rows = [...document.querySelectorAll<HTMLElement>('#blocks .block')];
+          const top = document.scrollingElement!.scrollTop;
+          const row = rows.filter((r) => r.offsetTop <= top + 40).pop() ?? rows[0]!;
+          return Number(row.dataset.startLine);
+        });
+      const panelLine = await topLine();
+      assert.ok(panelLine > 250 && panelLine < 300, `panel shows line ${panelLine + 1} at the top`);
+
+      // Now the panel: scroll it to the block of line 44 (0-based 43) and read the editor's first line.
+      await reader.locator('#blocks .block[data-start-line="43"]').evaluate((row: HTMLElement) => {
+        document.scrollingElement!.scrollTop = row.offsetTop;
+        window.dispatchEvent(new Event('scroll'));
+      });
+      await workbench.page.waitForFunction(() => {
+        const numbers = [...document.querySelectorAll('.monaco-editor .margin-view-overlays .line-numbers')].map((n) =>
+          Number(n.textContent),
+        );
+        // Monaco also renders a few lines just above the viewport.
+        const first = Math.min(...numbers.filter((n) => n > 0));
+        return first >= 36 && first <= 46;
+      }, undefined, { timeout: 10_000 });
+    });
+  });
+}
