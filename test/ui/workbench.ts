@@ -50,15 +50,21 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(name);
-    await this.page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    // Wait for the row of this file: until the list refreshes, the first row may be a recent file.
+    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor();
     await this.page.keyboard.press('Enter');
-    await this.page.locator(`.tab.active[aria-label*="${name}"]`).waitFor();
+    await this.page.locator(`.tab.active[aria-label*="${name}"]`).waitFor({ timeout: 60_000 });
     await this.page.locator('.monaco-editor .view-lines').first().waitFor();
+  }
+
+  async closeAllEditors(): Promise<void> {
+    await this.runCommand('View: Close All Editors');
+    await this.page.locator('.tab').first().waitFor({ state: 'detached' });
   }
 
   /** Runs a command from the command palette by its title. */
   async runCommand(title: string): Promise<void> {
-    await this.page.locator('.monaco-editor textarea').first().focus();
+    await this.page.locator('.monaco-workbench').focus();
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();

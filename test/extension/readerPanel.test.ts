@@ -1,0 +1,110 @@
+import * as assert from 'assert';
+import * as OpenCC from 'opencc-js';
+import * as vscode from 'vscode';
+import type { BilingualReaderApi } from '../../src/extension';
+import type { ToWebviewMessage } from '../../src/protocol/readerMessages';
+import type { ReaderPanel } from '../../src/reader/readerPanel';
+import { activateExtension, articleUri, closeAllEditors, EXTENSION_ID } from './helpers';
+
+const hk2cn = OpenCC.Converter({ from: 'hk', to: 'cn' });
+
+/** Resolves with the first message the panel posts that satisfies `matches`. */
+function nextMessage<T extends ToWebviewMessage>(
+  panel: ReaderPanel,
+  matches: (m: ToWebviewMessage) => m is T,
+  timeoutMs = 30_000,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error('the panel posted no such message'));
+    }, timeoutMs);
+    const listener = panel.onDidPostMessage((message) => {
+      if (matches(message)) {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve(message);
+      }
+    });
+  });
+}
+
+type Render = Extract<ToWebviewMessage, { type: 'render' }>;
+type Patch = Extract<ToWebviewMessage, { type: 'patch' }>;
+const isFinalRender = (m: ToWebviewMessage): m is Render => m.type === 'render' && m.done;
+const isPatch = (m: ToWebviewMessage): m is Patch => m.type === 'patch';
+
+/** Opens the reader on a document and collects every block of its first complete render. */
+async function openReader(uri: vscode.Uri): Promise<{ panel: ReaderPanel; blocks: Render['blocks']; final: Render }> {
+  const api = vscode.extensions.getExtension<BilingualReaderApi>(EXTENSION_ID)!.exports;
+  const blocks: Render['blocks'][number][] = [];
+  const opened = vscode.commands.executeCommand('bilingualReader.openReader', uri);
+  await opened;
+  const panel = api.readerPanelFor(uri);
+  assert.ok(panel, 'the command opened a panel for the document');
+  const collector = panel.onDidPostMessage((m) => {
+    if (m.type === 'render') {
+      blocks.length = m.start;
+      blocks.push(...m.blocks);
+    }
+  });
+  const final = await nextMessage(panel, isFinalRender);
+  collector.dispose();
+  return { panel, blocks, final };
+}
+
+suite('Reader panel', () => {
+  suiteSetup(activateExtension);
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditors();
+  });
+
+  test('shows every block of the reference article beside its hk → cn conversion', async () => {
+    const document = await vscode.workspace.openTextDocument(articleUri());
+    await vscode.window.showTextDocument(document);
+    const { blocks, final } = await openReader(document.uri);
+    assert.strictEqual(final.source, document.uri.toString());
+    assert.deepStrictEqual([final.options.from, final.options.to], ['hk', 'cn']);
+    assert.strictEqual(blocks.length, 54);
+    for (const block of blocks) {
+      assert.strictEqual(block.converted, hk2cn(block.original));
+    }
+  });
+
+  test('an edit in the document reaches the panel as a patch of the changed block only', async () => {
+    const document = await vscode.workspace.openTextDocument(articleUri());
+    await vscode.window.showTextDocument(document);
+    const { panel } = await openReader(document.uri);
+    const patched = nextMessage(panel, isPatch);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(43, 0), '體驗');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const patch = await patched;
+    assert.strictEqual(patch.version, document.version);
+    assert.strictEqual(patch.deleteCount, 1);
+    assert.strictEqual(patch.blocks.length, 1);
+    assert.ok(patch.blocks[0]!.converted.startsWith('体验香港文汇报讯'), patch.blocks[0]!.converted.slice(0, 20));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  test('running the command again reveals the same panel', async () => {
+    const document = await vscode.workspace.openTextDocument(articleUri());
+    await vscode.window.showTextDocument(document);
+    const { panel } = await openReader(document.uri);
+    const again = await vscode.commands.executeCommand('bilingualReader.openReader', document.uri.toString());
+    assert.strictEqual(again, panel);
+  });
+
+  test('untitled Simplified documents open too, converted to the chosen Traditional variant', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '美国芯片巨头英伟达公司总裁黄仁勋\n\n这里面的说明。' });
+    await vscode.window.showTextDocument(document);
+    const { blocks, final } = await openReader(document.uri);
+    assert.strictEqual(document.uri.scheme, 'untitled');
+    assert.deepStrictEqual([final.options.from, final.options.to], ['cn', 'hk']);
+    assert.deepStrictEqual(
+      blocks.map((b) => b.converted),
+      ['美國芯片巨頭英偉達公司總裁黃仁勳', '這裏面的説明。'],
+    );
+  });
+});

@@ -1,0 +1,63 @@
+/// <reference lib="dom" />
+// Some callbacks here run in the browser page (Playwright evaluate), hence the DOM typings.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Workbench } from './workbench';
+
+const HOSTILE = [
+  '<script>document.body.dataset.pwned = "script"</script>',
+  '<img src=x onerror="document.body.dataset.pwned = \'img\'">',
+  '</div></main><b>not bold</b><style>body{display:none}</style>',
+  '<a href="javascript:document.body.dataset.pwned=1">javascript:alert(1)</a>',
+  '漢字\u202eabc\u202c 和 \u2067右到左\u2069 完。',
+  '',
+].join('\n');
+
+suite('UI: the reader panel renders hostile articles as inert text', function () {
+  this.timeout(240_000);
+  let workbench: Workbench;
+
+  suiteSetup(async () => {
+    workbench = await Workbench.open();
+    fs.writeFileSync(path.join(workbench.workspace, 'hostile.txt'), HOSTILE);
+    // One 5 MB line (UTF-8) of Traditional text.
+    fs.writeFileSync(path.join(workbench.workspace, 'one-line.txt'), '實體清單與出口管制。'.repeat(Math.ceil(5e6 / 30)));
+  });
+  suiteTeardown(async () => {
+    await workbench?.close();
+  });
+
+  test('markup, script URLs and bidi controls show as text, and nothing runs', async () => {
+    await workbench.openFile('hostile.txt');
+    await workbench.runCommand('Bilingual Reader: Open Reader Panel');
+    const reader = workbench.webview();
+    await reader.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
+    for (const element of ['script', 'img', 'a', 'b', 'style']) {
+      assert.strictEqual(await reader.locator(`#blocks ${element}`).count(), 0, `no <${element}> in the panel`);
+    }
+    assert.strictEqual(await reader.locator('body').getAttribute('data-pwned'), null);
+    const text = (await reader.locator('#blocks').textContent()) ?? '';
+    assert.ok(text.includes('<script>document.body.dataset.pwned = "script"</script>'));
+    assert.ok(text.includes('<img src=x onerror='));
+    assert.ok(text.includes('javascript:alert(1)'));
+    // Bidi controls cannot reorder the text: each is shown as a visible badge (in both columns).
+    assert.deepStrictEqual(await reader.locator('#blocks .original .control-char').allTextContents(), ['U+202E', 'U+202C', 'U+2067', 'U+2069']);
+    assert.ok(await reader.locator('#blocks').isVisible());
+  });
+
+  test('a single 5 MB line renders without freezing the workbench', async () => {
+    await workbench.closeAllEditors();
+    await workbench.openFile('one-line.txt');
+    await workbench.runCommand('Bilingual Reader: Open Reader Panel');
+    const reader = workbench.webview();
+    await reader.locator('body[data-ready="true"]').waitFor({ timeout: 120_000 });
+    assert.strictEqual(await reader.locator('#blocks .block').count(), 1);
+    const converted = await reader.locator('#blocks .converted').evaluate((cell) => cell.textContent ?? '');
+    assert.strictEqual(converted, '实体清单与出口管制。'.repeat(Math.ceil(5e6 / 30)));
+    // The workbench still answers: the command palette opens and closes.
+    await workbench.page.keyboard.press('F1');
+    await workbench.page.locator('.quick-input-widget').waitFor();
+    await workbench.page.keyboard.press('Escape');
+  });
+});

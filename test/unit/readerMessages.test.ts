@@ -1,0 +1,40 @@
+import * as assert from 'assert';
+import { parseFromWebviewMessage, parseToWebviewMessage } from '../../src/protocol/readerMessages';
+
+suite('reader message protocol', () => {
+  const source = 'file:///article.txt';
+
+  test('accepts well-formed messages about its own document', () => {
+    assert.deepStrictEqual(parseFromWebviewMessage({ type: 'revealLine', source, line: 3 }, source), {
+      type: 'revealLine',
+      source,
+      line: 3,
+    });
+    assert.deepStrictEqual(parseFromWebviewMessage({ type: 'setOptions', source, options: { layout: 'interlinear' } }, source), {
+      type: 'setOptions',
+      source,
+      options: { layout: 'interlinear' },
+    });
+    assert.ok(parseToWebviewMessage({ type: 'scrollToLine', source, line: 10.5 }, source));
+  });
+
+  test('ignores messages about another document', () => {
+    assert.strictEqual(parseFromWebviewMessage({ type: 'ready', source: 'file:///other.txt' }, source), undefined);
+    assert.strictEqual(parseToWebviewMessage({ type: 'scrollToLine', source: 'file:///other.txt', line: 1 }, source), undefined);
+  });
+
+  test('ignores messages of unknown shape', () => {
+    for (const message of [
+      null,
+      'ready',
+      { type: 'evil', source },
+      { type: 'revealLine', source, line: -1 },
+      { type: 'revealLine', source, line: 'x' },
+      { type: 'setOptions', source, options: { layout: 'sideways' } },
+      { type: 'setOptions', source, options: { markChanges: 'yes' } },
+    ]) {
+      assert.strictEqual(parseFromWebviewMessage(message, source), undefined, JSON.stringify(message));
+    }
+    assert.strictEqual(parseToWebviewMessage({ type: 'render', source, blocks: [{ original: 1 }], options: {} }, source), undefined);
+  });
+});
