@@ -94,5 +94,30 @@ for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
         return first >= 36 && first <= 46;
       }, undefined, { timeout: 10_000 });
     });
+
+    test('double-clicking a block reveals its lines in the editor', async () => {
+      await reader.locator('#blocks .block[data-start-line="43"] .converted').dblclick();
+      await workbench.page.locator('.statusbar-item', { hasText: 'Ln 44, Col 1' }).waitFor({ timeout: 10_000 });
+    });
+
+    test('toolbar options change the layout and show the original line breaks', async () => {
+      await reader.locator('#layout').selectOption('interlinear');
+      await reader.locator('body[data-layout="interlinear"]').waitFor();
+      await reader.locator('#showLineBreaks').check();
+      const block = reader.locator('#blocks .block .original', { hasText: '康京和表示' });
+      await block.filter({ hasText: '文化積' }).waitFor();
+      assert.strictEqual(
+        await block.evaluate((cell) => cell.textContent),
+        '康京和表示，亞洲協會對中國數千年的文化積\n\n澱有着深刻了解，願繼續分享基於事實、客觀的\n對華認知，同更多美國有識之士一道，為消除誤\n解、促進理解搭建對話平台。',
+      );
+    });
+
+    test('the panel comes back after a window reload, with its layout', async () => {
+      await workbench.reloadWindow();
+      reader = workbench.webview();
+      await reader.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
+      assert.strictEqual(await reader.locator('body').getAttribute('data-layout'), 'interlinear');
+      assert.strictEqual(await reader.locator('#blocks .block').count(), fixture.blocks.length);
+    });
   });
 }

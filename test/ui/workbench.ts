@@ -57,6 +57,17 @@ export class Workbench {
     await this.page.locator('.monaco-editor .view-lines').first().waitFor();
   }
 
+  /**
+   * Developer: Reload Window, which saves the workbench state (webview state included) on the way
+   * out, as a user's reload does; a bare page reload can leave the browser storage unflushed.
+   */
+  async reloadWindow(): Promise<void> {
+    const navigated = this.page.waitForEvent('framenavigated', { predicate: (frame) => frame === this.page.mainFrame(), timeout: 60_000 });
+    await this.runCommand('Developer: Reload Window').catch(() => undefined);
+    await navigated;
+    await this.page.locator('.explorer-folders-view').waitFor({ timeout: 60_000 });
+  }
+
   async closeAllEditors(): Promise<void> {
     await this.runCommand('View: Close All Editors');
     await this.page.locator('.tab').first().waitFor({ state: 'detached' });
