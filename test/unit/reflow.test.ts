@@ -30,7 +30,7 @@ suite('reflow', () => {
       for (const segment of block.segments) {
         assert.strictEqual(
           block.text.slice(segment.textStart, segment.textStart + segment.length),
-          article.slice(segment.sourceStart, segment.sourceStart + segment.length),
+          article.slice(block.startOffset + segment.sourceOffset, block.startOffset + segment.sourceOffset + segment.length),
         );
       }
     }

@@ -14,7 +14,7 @@ export function blockOffsetToSource(block: ReflowBlock, offset: number): number 
     return 0;
   }
   // Offsets in joining text (a space between Latin words) map to the end of the piece before.
-  return chosen.sourceStart + Math.min(offset - chosen.textStart, chosen.length);
+  return block.startOffset + chosen.sourceOffset + Math.min(offset - chosen.textStart, chosen.length);
 }
 
 /** The index of the block whose line range holds `line`, or of the nearest block before it. */

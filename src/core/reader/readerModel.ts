@@ -1,6 +1,7 @@
 import { convertLines } from '../conversion/chunkedConversion';
 import type { RenderedBlock } from '../../protocol/readerMessages';
 import { OffsetMap } from './offsetMap';
+import { reflowIncrementally } from './incrementalReflow';
 import { reflow, ReflowBlock } from './reflow';
 
 export interface ReaderPatch {
@@ -18,6 +19,7 @@ export interface ReaderPatch {
  */
 export class ReaderModel {
   private reflowed: ReflowBlock[] = [];
+  private text = '';
   private rendered: RenderedBlock[] = [];
   private lineCount = 0;
   private cache = new Map<string, RenderedBlock>();
@@ -46,6 +48,7 @@ export class ReaderModel {
    */
   reset(text: string): number {
     this.reflowed = reflow(text);
+    this.text = text;
     this.rendered = [];
     this.lineCount = countLines(text);
     this.cache = new Map();
@@ -67,7 +70,7 @@ export class ReaderModel {
 
   /** Reflows `text` and returns what changed since the last complete render. */
   update(text: string): ReaderPatch {
-    const reflowed = reflow(text);
+    const reflowed = reflowIncrementally(this.reflowed, this.text, text);
     const lineCount = countLines(text);
     const lineShift = lineCount - this.lineCount;
     const old = this.rendered;
@@ -99,6 +102,7 @@ export class ReaderModel {
     }
     this.cache = nextCache;
     this.reflowed = reflowed;
+    this.text = text;
     this.rendered = rendered;
     this.lineCount = lineCount;
     return {

@@ -24,10 +24,14 @@
 
 export type BlockKind = 'paragraph' | 'headline' | 'caption' | 'byline';
 
-/** A piece of block text copied from the source: text[textStart, textStart+length) = source[sourceStart, …). */
+/**
+ * A piece of block text copied from the source: text[textStart, textStart + length) is the source
+ * from `block.startOffset + sourceOffset` (relative, so that a block moved by an edit elsewhere keeps
+ * its segments).
+ */
 export interface SourceSegment {
   readonly textStart: number;
-  readonly sourceStart: number;
+  readonly sourceOffset: number;
   readonly length: number;
 }
 
@@ -36,6 +40,9 @@ export interface ReflowBlock {
   /** First and last source line (0-based, inclusive), blank lines inside the block included. */
   readonly startLine: number;
   readonly endLine: number;
+  /** Source offsets of the start of the first line and of the end of the last line. */
+  readonly startOffset: number;
+  readonly endOffset: number;
   /** The readable text. */
   readonly text: string;
   /** The block's source lines, as written (for the "original line breaks" view). */
@@ -181,7 +188,11 @@ function buildBlock(kind: BlockKind, blockLines: readonly Line[], doubled: boole
       text += ' ';
     }
     for (const piece of pieces) {
-      segments.push({ textStart: text.length, sourceStart: line.offset + line.contentStart + piece.start, length: piece.length });
+      segments.push({
+        textStart: text.length,
+        sourceOffset: line.offset - blockLines[0]!.offset + line.contentStart + piece.start,
+        length: piece.length,
+      });
       text += line.content.slice(piece.start, piece.start + piece.length);
     }
   }
@@ -191,6 +202,8 @@ function buildBlock(kind: BlockKind, blockLines: readonly Line[], doubled: boole
     kind,
     startLine: first.index,
     endLine: last.index,
+    startOffset: first.offset,
+    endOffset: last.offset + last.raw.length,
     text,
     lines: all.slice(first.index, last.index + 1).map((l) => l.raw),
     segments: mergeSegments(segments),
@@ -232,7 +245,7 @@ function mergeSegments(segments: readonly SourceSegment[]): SourceSegment[] {
   const merged: SourceSegment[] = [];
   for (const s of segments) {
     const last = merged[merged.length - 1];
-    if (last && last.textStart + last.length === s.textStart && last.sourceStart + last.length === s.sourceStart) {
+    if (last && last.textStart + last.length === s.textStart && last.sourceOffset + last.length === s.sourceOffset) {
       merged[merged.length - 1] = { ...last, length: last.length + s.length };
     } else {
       merged.push(s);

@@ -1,0 +1,69 @@
+/// <reference lib="dom" />
+// Runs in code-server through Playwright; the callbacks passed to evaluate run in the page.
+import * as fs from 'fs';
+import * as path from 'path';
+import type * as Launcher from '../scripts/codeServerLauncher';
+import { summarize } from './stats';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const launcher = require(path.join(ROOT, 'scripts', 'codeServerLauncher.js')) as typeof Launcher;
+
+/**
+ * End to end: a key typed into the editor (Playwright) until the reader panel's DOM holds the
+ * typed character, on a 1 MB article. Timestamps on both sides come from Date.now() on this machine.
+ */
+export async function readerEditEndToEnd(folder: string, fileName: string, runs = 25): Promise<ReturnType<typeof summarize>> {
+  const server = await launcher.startCodeServer();
+  const browser = await launcher.launchBrowser();
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(launcher.workbenchUrl(server, folder, [ROOT]));
+    await page.locator('.explorer-folders-view').waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill(fileName);
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-lines').first().waitFor();
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill('>Bilingual Reader: Open Reader Panel');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Reader Panel' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const reader = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await reader.locator('body[data-ready="true"]').waitFor({ timeout: 120_000 });
+    // Type at the start of line 3, inside the first paragraph.
+    await page.locator('.monaco-editor textarea').first().focus();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const samples: number[] = [];
+    const marks = ['㐀', '㐁', '㐂', '㐃', '㐄', '㐅', '㐆', '㐇'];
+    for (let i = 0; i < runs; i++) {
+      const mark = marks[i % marks.length]!;
+      await reader.locator('body').evaluate((body, m) => {
+        delete body.dataset.seenAt;
+        const observer = new MutationObserver(() => {
+          if (document.getElementById('blocks')!.textContent!.includes(m)) {
+            body.dataset.seenAt = String(Date.now());
+            observer.disconnect();
+          }
+        });
+        observer.observe(document.getElementById('blocks')!, { childList: true, subtree: true, characterData: true });
+      }, mark);
+      const sentAt = await page.evaluate(() => Date.now());
+      await page.keyboard.type(mark);
+      const seenAt = Number(await reader.locator('body[data-seen-at]').getAttribute('data-seen-at', { timeout: 10_000 }));
+      samples.push(seenAt - sentAt);
+      await page.keyboard.press('Backspace');
+      await page.waitForTimeout(150);
+    }
+    return summarize(samples);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+export function removeFolder(folder: string): void {
+  fs.rmSync(folder, { recursive: true, force: true });
+}

@@ -1,0 +1,128 @@
+import { reflow, ReflowBlock } from './reflow';
+
+/** Blocks re-reflowed on each side of the edited ones; the outermost must come out as before. */
+const ANCHOR_DISTANCE = 2;
+/** Source lines of context beyond each anchor, so that column widths are measured as in a full reflow. */
+const CONTEXT_LINES = 8;
+
+/**
+ * Reflow of `text` that reuses the blocks of `previousText` away from the edit: only a window of
+ * blocks around the changed span is reflowed again. The window reaches two blocks past the edit on
+ * each side plus some context; the blocks at the window's edges (anchors) must come out exactly as
+ * before, which shows the rules resynchronised, otherwise the whole text is reflowed. Blocks after
+ * the edit are moved by the edit's line and offset shift, keeping their text and segments.
+ */
+export function reflowIncrementally(previous: readonly ReflowBlock[], previousText: string, text: string): ReflowBlock[] {
+  if (previous.length === 0 || previousText === text) {
+    return previous.length === 0 ? reflow(text) : [...previous];
+  }
+  const { prefix, suffix } = commonEnds(previousText, text);
+  const oldChangeEnd = previousText.length - suffix;
+  const first = lastBlockStartingAtOrBefore(previous, prefix);
+  const last = lastBlockStartingAtOrBefore(previous, oldChangeEnd);
+  const before = first - ANCHOR_DISTANCE;
+  const after = last + ANCHOR_DISTANCE;
+
+  const offsetShift = text.length - previousText.length;
+  const lineShift = countNewlines(text, prefix, text.length - suffix) - countNewlines(previousText, prefix, oldChangeEnd);
+
+  // The window, in the previous text: whole lines, from the context before the anchor to the context after.
+  const windowStart = before < 0 ? 0 : lineStartBefore(previousText, previous[before]!.startOffset, CONTEXT_LINES);
+  const windowEndOld = after >= previous.length ? previousText.length : lineEndAfter(previousText, previous[after]!.endOffset, CONTEXT_LINES);
+  if (windowStart > prefix || windowEndOld < oldChangeEnd) {
+    return reflow(text);
+  }
+  const windowEnd = windowEndOld + offsetShift;
+  const windowStartLine = countNewlines(text, 0, windowStart);
+  const reflowed = reflow(text.slice(windowStart, windowEnd)).map((b) => moved(b, windowStartLine, windowStart));
+
+  let from = 0;
+  if (before >= 0) {
+    from = reflowed.findIndex((b) => sameBlock(b, previous[before]!, 0)) + 1;
+    if (from === 0) {
+      return reflow(text);
+    }
+  }
+  let to = reflowed.length;
+  if (after < previous.length) {
+    to = reflowed.findIndex((b, i) => i >= from && sameBlock(b, previous[after]!, lineShift));
+    if (to === -1) {
+      return reflow(text);
+    }
+  }
+  const head = before >= 0 ? previous.slice(0, before + 1) : [];
+  const tail = after < previous.length ? previous.slice(after).map((b) => moved(b, lineShift, offsetShift)) : [];
+  return [...head, ...reflowed.slice(from, to), ...tail];
+}
+
+function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const max = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) {
+    prefix++;
+  }
+  let suffix = 0;
+  while (suffix < max - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) {
+    suffix++;
+  }
+  return { prefix, suffix };
+}
+
+function lastBlockStartingAtOrBefore(blocks: readonly ReflowBlock[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.startOffset <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+/** The start of the line `lines` lines before the one starting at `offset`. */
+function lineStartBefore(text: string, offset: number, lines: number): number {
+  let at = offset;
+  for (let i = 0; i < lines && at > 0; i++) {
+    at = text.lastIndexOf('\n', at - 2) + 1;
+  }
+  return at;
+}
+
+/** The end (before its line break) of the line `lines` lines after the one ending at `offset`. */
+function lineEndAfter(text: string, offset: number, lines: number): number {
+  let at = offset;
+  for (let i = 0; i < lines && at < text.length; i++) {
+    const next = text.indexOf('\n', at + 1);
+    at = next === -1 ? text.length : next;
+  }
+  return at;
+}
+
+function countNewlines(text: string, start: number, end: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', start); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
+    count++;
+  }
+  return count;
+}
+
+function moved(block: ReflowBlock, lines: number, offset: number): ReflowBlock {
+  return lines === 0 && offset === 0
+    ? block
+    : {
+        ...block,
+        startLine: block.startLine + lines,
+        endLine: block.endLine + lines,
+        startOffset: block.startOffset + offset,
+        endOffset: block.endOffset + offset,
+      };
+}
+
+function sameBlock(a: ReflowBlock, b: ReflowBlock, lineShift: number): boolean {
+  return a.kind === b.kind && a.startLine === b.startLine + lineShift && a.endLine === b.endLine + lineShift && a.text === b.text;
+}
