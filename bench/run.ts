@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     os: `${os.type()} ${os.release()}`,
     node: process.version,
     vscode: 'code-server 4.100.3 (VS Code 1.100.3)',
-    chromium: execFileSync('/usr/bin/chromium', ['--version']).toString().trim(),
+    chromium: execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(),
   };
   fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2));
   console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; ${machine.os}; Node ${machine.node}; ${machine.vscode}; ${machine.chromium}`);

@@ -47,7 +47,7 @@ suite() {
 }
 
 check build node esbuild.js
-check typecheck npx tsc -p tsconfig.json --noEmit
+check typecheck npm run --silent typecheck
 check lint npx eslint .
 check compile-tests npx tsc -p tsconfig.test.json
 check package npm run --silent package

@@ -15,14 +15,27 @@ type FolderSpec = { protectedPhrases: readonly string[]; mappings: Readonly<Reco
 export class PhraseOverridesProvider extends Disposable {
   private readonly folderSpecs = new Map<string, Promise<FolderSpec>>();
   private readonly reader = new PhrasesFileReader();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  /** Fires when a phrases file or the protectedPhrases setting changes. */
+  readonly onDidChange = this.changed.event;
 
   constructor() {
     super();
     const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/${PHRASES_FILE}`));
-    const forget = () => this.folderSpecs.clear();
+    const forget = () => {
+      this.folderSpecs.clear();
+      this.changed.fire();
+    };
     this.register(watcher.onDidChange(forget));
     this.register(watcher.onDidCreate(forget));
     this.register(watcher.onDidDelete(forget));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('bilingualReader.protectedPhrases')) {
+          this.changed.fire();
+        }
+      }),
+    );
   }
 
   async forDocument(document: vscode.TextDocument): Promise<PhraseOverrides> {

@@ -63,12 +63,7 @@ export class ReaderPanel extends Disposable {
     this.options = this.initialOptions(state);
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(services.extensionUri, 'media')] };
     panel.title = vscode.l10n.t('Reader: {0}', this.fileName());
-    panel.webview.html = readerHtml(panel.webview, services.extensionUri, {
-      source: document.uri.toString(),
-      directions: PICKABLE_DIRECTIONS.map((d) => ({ ...d, label: directionLabel(d) })),
-      labels: readerLabels(),
-      font: readerFont(document),
-    });
+    panel.webview.html = this.html();
     this.register(panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
     this.register(panel.onDidDispose(() => this.dispose()));
     this.register(
@@ -88,6 +83,26 @@ export class ReaderPanel extends Disposable {
       }),
     );
     this.register({ dispose: () => clearTimeout(this.updateTimer) });
+    // New phrase overrides change the conversion of every block.
+    this.register(services.overrides.onDidChange(() => void this.renderAll()));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('bilingualReader.reader.fontFamily', this.document) || e.affectsConfiguration('bilingualReader.reader.fontSize', this.document)) {
+          // The page reloads with the new font and asks for a fresh render ('ready').
+          this.ready = false;
+          this.panel.webview.html = this.html();
+        }
+      }),
+    );
+  }
+
+  private html(): string {
+    return readerHtml(this.panel.webview, this.services.extensionUri, {
+      source: this.document.uri.toString(),
+      directions: PICKABLE_DIRECTIONS.map((d) => ({ ...d, label: directionLabel(d) })),
+      labels: readerLabels(),
+      font: readerFont(this.document),
+    });
   }
 
   get uri(): vscode.Uri {

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { BilingualReaderApi } from '../../src/extension';
 import type { ToWebviewMessage } from '../../src/protocol/readerMessages';
 import type { ReaderPanel } from '../../src/reader/readerPanel';
-import { activateExtension, articleUri, closeAllEditors, EXTENSION_ID } from './helpers';
+import * as fs from 'fs';
+import { activateExtension, articleUri, closeAllEditors, EXTENSION_ID, fixturePath } from './helpers';
 
 const hk2cn = OpenCC.Converter({ from: 'hk', to: 'cn' });
 
@@ -106,5 +107,20 @@ suite('Reader panel', () => {
       blocks.map((b) => b.converted),
       ['美國芯片巨頭英偉達公司總裁黃仁勳', '這裏面的説明。'],
     );
+  });
+
+  test('a new protected phrase re-renders the panel with the phrase kept', async () => {
+    const document = await vscode.workspace.openTextDocument(articleUri());
+    await vscode.window.showTextDocument(document);
+    const { panel } = await openReader(document.uri);
+    const rendered = nextMessage(panel, (m): m is Render => isFinalRender(m) && m.blocks.some((b) => b.converted.includes('黃仁勳')));
+    const file = vscode.Uri.file(fixturePath('.bilingual-reader', 'phrases.json'));
+    try {
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('{ "protected": ["黃仁勳"] }'));
+      const render = await rendered;
+      assert.ok(render.blocks.every((b) => !b.converted.includes('黄仁勋')));
+    } finally {
+      fs.rmSync(fixturePath('.bilingual-reader'), { recursive: true, force: true });
+    }
   });
 });
