@@ -1,5 +1,6 @@
 // Bundles the extension for Node (dist/) and, once it exists, the webview code for the browser (media/).
 const esbuild = require('esbuild');
+const { buildDictionary } = require('./scripts/buildDictionary');
 const fs = require('fs');
 const path = require('path');
 
@@ -22,13 +23,14 @@ const watchReporter = {
 };
 
 /**
- * opencc-js (1.2 MB of dictionaries) goes into its own file, dist/opencc.js, which the extension
- * requires only when the first conversion is asked for: activation never parses it.
+ * Large libraries loaded on first use go into files of their own, which the extension requires only
+ * when it needs them: activation never parses opencc-js (1.2 MB of dictionaries) or pinyin-pro.
  */
-const openccAsSeparateFile = {
-  name: 'opencc-separate-file',
+const LAZY_MODULES = { 'opencc-js': 'opencc.js', 'pinyin-pro': 'pinyin.js' };
+const lazyModulesAsSeparateFiles = {
+  name: 'lazy-modules',
   setup(build) {
-    build.onResolve({ filter: /^opencc-js$/ }, () => ({ path: './opencc.js', external: true }));
+    build.onResolve({ filter: /^(opencc-js|pinyin-pro)$/ }, (args) => ({ path: `./${LAZY_MODULES[args.path]}`, external: true }));
   },
 };
 
@@ -67,17 +69,17 @@ const builds = [
     external: ['vscode'],
     // jsonc-parser's UMD build requires its parts dynamically; its ES module build bundles cleanly.
     mainFields: ['module', 'main'],
-    plugins: [...common.plugins, coreStaysPlain, openccAsSeparateFile],
+    plugins: [...common.plugins, coreStaysPlain, lazyModulesAsSeparateFiles],
   },
-  {
+  ...Object.entries(LAZY_MODULES).map(([name, file]) => ({
     ...common,
-    entryPoints: [require.resolve('opencc-js')],
-    outfile: 'dist/opencc.js',
+    entryPoints: [require.resolve(name)],
+    outfile: `dist/${file}`,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     sourcemap: false,
-  },
+  })),
 ];
 
 // Webview code (DOM tsconfig in src/webview/) is bundled for the browser into media/.
@@ -95,6 +97,8 @@ if (fs.existsSync(webviewEntry)) {
 }
 
 async function main() {
+  // CC-CEDICT as a tab-separated file the extension loads on the first dictionary hover.
+  buildDictionary();
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));

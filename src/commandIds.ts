@@ -9,4 +9,7 @@ export const enum CommandId {
   ConvertToNewEditor = 'bilingualReader.convertToNewEditor',
   CopyConverted = 'bilingualReader.copyConverted',
   OpenReader = 'bilingualReader.openReader',
+  AddToGlossary = 'bilingualReader.addToGlossary',
+  ListTerms = 'bilingualReader.listTerms',
+  ExportTerms = 'bilingualReader.exportTerms',
 }

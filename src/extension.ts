@@ -1,14 +1,21 @@
 import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
+import { AddToGlossaryCommand } from './commands/addToGlossaryCommand';
 import { ConvertCommand, ConvertInDirectionCommand } from './commands/convertCommand';
 import { ConvertToNewEditorCommand } from './commands/convertToNewEditorCommand';
 import { CopyConvertedCommand } from './commands/copyConvertedCommand';
+import { ExportTermsCommand } from './commands/exportTermsCommand';
+import { ListTermsCommand } from './commands/listTermsCommand';
 import { OpenReaderCommand } from './commands/openReaderCommand';
 import { ChineseConverter } from './core/conversion/chineseConverter';
 import { Direction, isLocale } from './core/conversion/locales';
 import { ScriptDetector } from './core/detection/scriptDetector';
+import { PinyinAnnotator } from './core/pinyin/pinyinAnnotator';
 import { EditorConversion } from './conversion/editorConversion';
 import { PhraseOverridesProvider } from './conversion/phraseOverridesProvider';
+import { GlossaryHoverProvider } from './glossary/glossaryHoverProvider';
+import { GlossaryService } from './glossary/glossaryService';
+import { TermDecorations } from './glossary/termDecorations';
 import { ReaderPanel } from './reader/readerPanel';
 import { ReaderPanelManager } from './reader/readerPanelManager';
 import { ScriptStatusBarItem } from './status/scriptStatusBarItem';
@@ -28,7 +35,9 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   const detector = new ScriptDetector(converter.cache);
   const overrides = new PhraseOverridesProvider();
   const conversion = new EditorConversion(converter, detector, overrides);
-  context.subscriptions.push(overrides, new ScriptStatusBarItem(detector));
+  const glossaries = new GlossaryService(context.extensionUri);
+  const pinyin = new PinyinAnnotator();
+  context.subscriptions.push(overrides, glossaries, new ScriptStatusBarItem(detector), new GlossaryHoverProvider(glossaries), new TermDecorations(glossaries));
 
   const named: [CommandId, () => Direction][] = [
     [CommandId.ToSimplified, () => ({ from: sourceVariant(), to: 'cn' })],
@@ -37,17 +46,23 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
     [CommandId.ToTraditionalTW, () => ({ from: 'cn', to: 'tw' })],
     [CommandId.ToTraditionalTWPhrases, () => ({ from: 'cn', to: 'twp' })],
   ];
-  const readers = new ReaderPanelManager({ extensionUri: context.extensionUri, converter, detector, overrides });
+  const readers = new ReaderPanelManager({ extensionUri: context.extensionUri, converter, detector, overrides, glossaries, pinyin });
   context.subscriptions.push(readers);
   const openReader = new OpenReaderCommand(readers);
   const convert = new ConvertCommand(conversion);
   const toNewEditor = new ConvertToNewEditorCommand(conversion);
   const copy = new CopyConvertedCommand(conversion);
+  const addToGlossary = new AddToGlossaryCommand(glossaries, converter, pinyin);
+  const listTerms = new ListTermsCommand(glossaries);
+  const exportTerms = new ExportTermsCommand(glossaries);
   context.subscriptions.push(
     vscode.commands.registerCommand(ConvertCommand.id, (arg?: unknown) => convert.execute(arg)),
     vscode.commands.registerCommand(ConvertToNewEditorCommand.id, (arg?: unknown) => toNewEditor.execute(arg)),
     vscode.commands.registerCommand(CopyConvertedCommand.id, (arg?: unknown) => copy.execute(arg)),
     vscode.commands.registerCommand(OpenReaderCommand.id, (arg?: unknown) => openReader.execute(arg)),
+    vscode.commands.registerCommand(AddToGlossaryCommand.id, (arg?: unknown) => addToGlossary.execute(arg)),
+    vscode.commands.registerCommand(ListTermsCommand.id, () => listTerms.execute()),
+    vscode.commands.registerCommand(ExportTermsCommand.id, (arg?: unknown) => exportTerms.execute(arg)),
     ...named.map(([id, direction]) => {
       const command = new ConvertInDirectionCommand(id, direction, conversion);
       return vscode.commands.registerCommand(command.id, () => command.execute());

@@ -4,10 +4,25 @@
  * this module; neither trusts a message before `parse…Message` has checked its shape.
  */
 
+import type { GlossaryCard } from '../core/glossary/glossaryCard';
+
+export type { GlossaryCard };
+
 export type ReaderLayout = 'sideBySide' | 'interlinear' | 'convertedOnly';
 export const READER_LAYOUTS: readonly ReaderLayout[] = ['sideBySide', 'interlinear', 'convertedOnly'];
 
 export type BlockKind = 'paragraph' | 'headline' | 'caption' | 'byline';
+
+/** A glossary term in a column: [start, end) and the key of its card. */
+export type TermSpan = readonly [start: number, end: number, card: string];
+/** The Mandarin reading of the Han character at an offset of a column. */
+export type RubySpan = readonly [offset: number, pinyin: string];
+
+/** Decorations of both columns of a block. */
+export interface ColumnPair<T> {
+  readonly original: readonly T[];
+  readonly converted: readonly T[];
+}
 
 /** One block as the panel shows it. `changed` are [start, end) ranges of `converted` that differ. */
 export interface RenderedBlock {
@@ -18,12 +33,16 @@ export interface RenderedBlock {
   readonly original: string;
   readonly converted: string;
   readonly changed: readonly (readonly [number, number])[];
+  readonly terms?: ColumnPair<TermSpan>;
+  readonly ruby?: ColumnPair<RubySpan>;
 }
 
 export interface ReaderOptions {
   readonly layout: ReaderLayout;
   readonly markChanges: boolean;
   readonly showLineBreaks: boolean;
+  /** Pinyin over every Han character. */
+  readonly pinyin: boolean;
   /** OpenCC locales of the conversion shown, e.g. hk → cn. */
   readonly from: string;
   readonly to: string;
@@ -51,6 +70,8 @@ export type ToWebviewMessage =
       readonly blocks: readonly RenderedBlock[];
       readonly done: boolean;
       readonly total: number;
+      /** Cards of the terms in these blocks that the webview has not been sent yet. */
+      readonly cards: Readonly<Record<string, GlossaryCard>>;
     }
   | {
       /** Blocks [start, start + deleteCount) became `blocks`; blocks after them move by `lineShift` lines. */
@@ -61,6 +82,7 @@ export type ToWebviewMessage =
       readonly deleteCount: number;
       readonly blocks: readonly RenderedBlock[];
       readonly lineShift: number;
+      readonly cards: Readonly<Record<string, GlossaryCard>>;
     }
   | {
       /** The editor scrolled: show `line` (fractional: part way into the line) at the top. */
@@ -102,11 +124,12 @@ function isOptionsPatch(value: unknown): value is Partial<ReaderOptions> {
   if (!isObject(value)) {
     return false;
   }
-  const { layout, markChanges, showLineBreaks, from, to } = value;
+  const { layout, markChanges, showLineBreaks, pinyin, from, to } = value;
   return (
     (layout === undefined || (READER_LAYOUTS as readonly unknown[]).includes(layout)) &&
     (markChanges === undefined || typeof markChanges === 'boolean') &&
     (showLineBreaks === undefined || typeof showLineBreaks === 'boolean') &&
+    (pinyin === undefined || typeof pinyin === 'boolean') &&
     (from === undefined || isString(from)) &&
     (to === undefined || isString(to))
   );

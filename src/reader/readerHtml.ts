@@ -23,9 +23,11 @@ export function readerHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bo
 <label><span data-label="toolbar.direction"></span><select id="direction"></select></label>
 <label><input type="checkbox" id="markChanges"><span data-label="toolbar.markChanges"></span></label>
 <label><input type="checkbox" id="showLineBreaks"><span data-label="toolbar.showLineBreaks"></span></label>
+<label><input type="checkbox" id="pinyin"><span data-label="toolbar.pinyin"></span></label>
 <span id="progress" role="status" hidden></span>
 </div>
 <main id="blocks" aria-label="${escapeAttribute(bootstrap.labels['blocks'] ?? '')}"></main>
+<div id="card" class="card" role="tooltip" hidden></div>
 <div id="reader-data" hidden data-bootstrap="${data}"></div>
 <script nonce="${nonce}" src="${script}"></script>
 </body>

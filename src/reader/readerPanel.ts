@@ -5,6 +5,8 @@ import { ScriptDetector } from '../core/detection/scriptDetector';
 import { ReaderModel } from '../core/reader/readerModel';
 import { directionLabel, PICKABLE_DIRECTIONS } from '../conversion/directionLabels';
 import { PhraseOverridesProvider } from '../conversion/phraseOverridesProvider';
+import type { PinyinAnnotator } from '../core/pinyin/pinyinAnnotator';
+import type { GlossaryService } from '../glossary/glossaryService';
 import {
   parseFromWebviewMessage,
   READER_LAYOUTS,
@@ -14,6 +16,7 @@ import {
   ToWebviewMessage,
 } from '../protocol/readerMessages';
 import { Disposable } from '../util/dispose';
+import { ReaderBlockDecorator } from './blockDecorator';
 import { readerHtml } from './readerHtml';
 
 /** Characters of text rendered per message while a document is first shown. */
@@ -28,6 +31,8 @@ export interface ReaderServices {
   readonly converter: ChineseConverter;
   readonly detector: ScriptDetector;
   readonly overrides: PhraseOverridesProvider;
+  readonly glossaries: GlossaryService;
+  readonly pinyin: PinyinAnnotator;
 }
 
 /**
@@ -38,6 +43,7 @@ export class ReaderPanel extends Disposable {
   static readonly viewType = 'bilingualReader.reader';
 
   private model: ReaderModel | undefined;
+  private decorator: ReaderBlockDecorator | undefined;
   private options: ReaderOptions;
   private renderedVersion = -1;
   private generation = 0;
@@ -85,6 +91,7 @@ export class ReaderPanel extends Disposable {
     this.register({ dispose: () => clearTimeout(this.updateTimer) });
     // New phrase overrides change the conversion of every block.
     this.register(services.overrides.onDidChange(() => void this.renderAll()));
+    this.register(services.glossaries.onDidChange(() => void this.renderAll()));
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('bilingualReader.reader.fontFamily', this.document) || e.affectsConfiguration('bilingualReader.reader.fontSize', this.document)) {
@@ -141,6 +148,7 @@ export class ReaderPanel extends Disposable {
       layout: state?.options?.layout ?? ((READER_LAYOUTS as readonly string[]).includes(layout) ? (layout as ReaderLayout) : 'sideBySide'),
       markChanges: state?.options?.markChanges ?? config.get<boolean>('reader.markChanges', true),
       showLineBreaks: state?.options?.showLineBreaks ?? false,
+      pinyin: state?.options?.pinyin ?? config.get<boolean>('reader.pinyin', false),
       from: direction.from,
       to: direction.to,
     };
@@ -194,11 +202,15 @@ export class ReaderPanel extends Disposable {
   private async renderAll(): Promise<void> {
     const generation = ++this.generation;
     const overrides = await this.services.overrides.forDocument(this.document);
+    const matcher = await this.services.glossaries.termMatcher();
     if (generation !== this.generation) {
       return;
     }
-    const convert = this.services.converter.converterFor({ from: this.options.from, to: this.options.to } as Direction, overrides);
-    const model = new ReaderModel(convert, this.options.showLineBreaks);
+    const direction = { from: this.options.from, to: this.options.to } as Direction;
+    const convert = this.services.converter.converterFor(direction, overrides);
+    const decorator = new ReaderBlockDecorator(matcher, this.options.pinyin ? this.services.pinyin : undefined, direction, this.services.converter);
+    const model = new ReaderModel(convert, this.options.showLineBreaks, decorator.decorate);
+    this.decorator = decorator;
     const version = this.document.version;
     const total = model.reset(this.document.getText());
     this.model = model;
@@ -206,7 +218,17 @@ export class ReaderPanel extends Disposable {
     const work = async (progress?: vscode.Progress<{ increment: number }>) => {
       for (;;) {
         const chunk = model.renderNext(RENDER_CHUNK);
-        this.post({ type: 'render', source: this.source, version, options: this.options, start: chunk.start, blocks: chunk.blocks, done: chunk.done, total });
+        this.post({
+          type: 'render',
+          source: this.source,
+          version,
+          options: this.options,
+          start: chunk.start,
+          blocks: chunk.blocks,
+          done: chunk.done,
+          total,
+          cards: decorator.takeNewCards(),
+        });
         progress?.report({ increment: (chunk.blocks.length * 100) / Math.max(1, total) });
         if (chunk.done) {
           this.renderedVersion = version;
@@ -254,7 +276,7 @@ export class ReaderPanel extends Disposable {
     const patch = model.update(this.document.getText());
     this.renderedVersion = version;
     if (patch.deleteCount > 0 || patch.blocks.length > 0 || patch.lineShift !== 0) {
-      this.post({ type: 'patch', source: this.source, version, ...patch });
+      this.post({ type: 'patch', source: this.source, version, ...patch, cards: this.decorator?.takeNewCards() ?? {} });
     }
   }
 
@@ -289,6 +311,8 @@ function readerLabels(): Record<string, string> {
     'toolbar.direction': vscode.l10n.t('Conversion'),
     'toolbar.markChanges': vscode.l10n.t('Mark changed characters'),
     'toolbar.showLineBreaks': vscode.l10n.t('Original line breaks'),
+    'toolbar.pinyin': vscode.l10n.t('Pinyin'),
+    'card.source': vscode.l10n.t('Source'),
     'layout.sideBySide': vscode.l10n.t('Side by side'),
     'layout.interlinear': vscode.l10n.t('Interlinear'),
     'layout.convertedOnly': vscode.l10n.t('Converted only'),

@@ -1,26 +1,32 @@
-import type { RenderedBlock } from '../protocol/readerMessages';
+import type { RenderedBlock, RubySpan, TermSpan } from '../protocol/readerMessages';
 
 /**
  * Characters that reorder the text around them (Trojan-source style). They are shown as visible
  * badges instead of being obeyed, so an article cannot make one passage look like another.
  */
-const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+export interface BlockViewOptions {
+  readonly markChanges: boolean;
+  readonly pinyin: boolean;
+}
 
 /** Builds a block's row. All article text goes in as text nodes, never as HTML. */
-export function createBlockElement(block: RenderedBlock, index: number, markChanges: boolean): HTMLElement {
+export function createBlockElement(block: RenderedBlock, options: BlockViewOptions): HTMLElement {
   const row = document.createElement('div');
   row.className = `block block-${block.kind}`;
   row.tabIndex = 0;
-  row.dataset.index = String(index);
   setLines(row, block);
-  const original = document.createElement('div');
-  original.className = 'cell original';
-  original.lang = 'zh-Hant';
-  appendText(original, block.original, []);
-  const converted = document.createElement('div');
-  converted.className = 'cell converted';
-  converted.lang = 'zh-Hans';
-  appendText(converted, block.converted, markChanges ? block.changed : []);
+  const original = cell('original', 'zh-Hant', block.original, {
+    changed: [],
+    terms: block.terms?.original ?? [],
+    ruby: options.pinyin ? block.ruby?.original ?? [] : [],
+  });
+  const converted = cell('converted', 'zh-Hans', block.converted, {
+    changed: options.markChanges ? block.changed : [],
+    terms: block.terms?.converted ?? [],
+    ruby: options.pinyin ? block.ruby?.converted ?? [] : [],
+  });
   row.append(original, converted);
   return row;
 }
@@ -30,32 +36,92 @@ export function setLines(row: HTMLElement, block: Pick<RenderedBlock, 'startLine
   row.dataset.endLine = String(block.endLine);
 }
 
-function appendText(cell: HTMLElement, text: string, changed: readonly (readonly [number, number])[]): void {
-  let last = 0;
-  for (const [start, end] of changed) {
-    if (start > last) {
-      appendPlain(cell, text.slice(last, start));
-    }
-    const mark = document.createElement('mark');
-    mark.className = 'changed';
-    appendPlain(mark, text.slice(start, end));
-    cell.append(mark);
-    last = end;
-  }
-  if (last < text.length) {
-    appendPlain(cell, text.slice(last));
-  }
+interface CellDecorations {
+  readonly changed: readonly (readonly [number, number])[];
+  readonly terms: readonly TermSpan[];
+  readonly ruby: readonly RubySpan[];
 }
 
-function appendPlain(parent: HTMLElement, text: string): void {
-  let last = 0;
-  for (const match of text.matchAll(BIDI_CONTROLS)) {
-    parent.append(document.createTextNode(text.slice(last, match.index)));
-    const badge = document.createElement('span');
-    badge.className = 'control-char';
-    badge.textContent = `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    parent.append(badge);
-    last = match.index + match[0].length;
+function cell(column: string, lang: string, text: string, decorations: CellDecorations): HTMLElement {
+  const element = document.createElement('div');
+  element.className = `cell ${column}`;
+  element.lang = lang;
+  // Cut the text wherever a decoration starts or ends; each piece then has one set of decorations.
+  const cuts = new Set<number>([0, text.length]);
+  for (const [start, end] of decorations.changed) {
+    cuts.add(start).add(end);
   }
-  parent.append(document.createTextNode(last === 0 ? text : text.slice(last)));
+  for (const [start, end] of decorations.terms) {
+    cuts.add(start).add(end);
+  }
+  const sorted = [...cuts].filter((c) => c >= 0 && c <= text.length).sort((a, b) => a - b);
+  const ruby = new Map(decorations.ruby);
+  let termIndex = 0;
+  let termElement: HTMLElement | undefined;
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const start = sorted[i]!;
+    const end = sorted[i + 1]!;
+    while (termIndex < decorations.terms.length && decorations.terms[termIndex]![1] <= start) {
+      termIndex++;
+    }
+    const term = decorations.terms[termIndex];
+    const inTerm = term !== undefined && term[0] <= start && end <= term[1];
+    let parent: HTMLElement = element;
+    if (inTerm) {
+      if (!termElement || termElement.dataset.start !== String(term[0])) {
+        termElement = document.createElement('span');
+        termElement.className = 'term';
+        termElement.tabIndex = 0;
+        termElement.dataset.card = term[2];
+        termElement.dataset.start = String(term[0]);
+        element.append(termElement);
+      }
+      parent = termElement;
+    } else {
+      termElement = undefined;
+    }
+    if (decorations.changed.some(([s, e]) => s <= start && end <= e)) {
+      const mark = document.createElement('mark');
+      mark.className = 'changed';
+      parent.append(mark);
+      parent = mark;
+    }
+    appendText(parent, text, start, end, ruby);
+  }
+  return element;
+}
+
+/** Text of [start, end), with bidi controls as badges and, where given, pinyin ruby over Han characters. */
+function appendText(parent: HTMLElement, text: string, start: number, end: number, ruby: ReadonlyMap<number, string>): void {
+  let plain = start;
+  const flush = (until: number) => {
+    if (until > plain) {
+      parent.append(document.createTextNode(text.slice(plain, until)));
+    }
+  };
+  for (let i = start; i < end; ) {
+    const code = text.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    const ch = String.fromCodePoint(code);
+    const reading = ruby.get(i);
+    if (BIDI_CONTROL.test(ch)) {
+      flush(i);
+      const badge = document.createElement('span');
+      badge.className = 'control-char';
+      badge.textContent = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+      parent.append(badge);
+      plain = i + width;
+    } else if (reading !== undefined) {
+      flush(i);
+      const element = document.createElement('ruby');
+      element.append(document.createTextNode(ch));
+      const rt = document.createElement('rt');
+      rt.textContent = reading;
+      element.append(rt);
+      parent.append(element);
+      plain = i + width;
+    }
+    i += width;
+  }
+  flush(end);
 }

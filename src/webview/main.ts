@@ -10,6 +10,7 @@ import {
 } from '../protocol/readerMessages';
 import { createBlockElement, setLines } from './blockView';
 import { ScrollSync } from './scrollSync';
+import { TermCard } from './termCard';
 import { vscodeApi } from './vscodeApi';
 
 const vscode = vscodeApi();
@@ -49,6 +50,8 @@ for (const choice of bootstrap.directions) {
 }
 const markChanges = document.getElementById('markChanges') as HTMLInputElement;
 const showLineBreaks = document.getElementById('showLineBreaks') as HTMLInputElement;
+const pinyin = document.getElementById('pinyin') as HTMLInputElement;
+const termCard = new TermCard(document.getElementById('card')!, blocksElement, label('card.source'));
 for (const element of document.querySelectorAll<HTMLElement>('[data-label]')) {
   element.textContent = label(element.dataset.label!);
 }
@@ -63,6 +66,7 @@ directionSelect.addEventListener('change', () => {
 });
 markChanges.addEventListener('change', () => requestOptions({ markChanges: markChanges.checked }));
 showLineBreaks.addEventListener('change', () => requestOptions({ showLineBreaks: showLineBreaks.checked }));
+pinyin.addEventListener('change', () => requestOptions({ pinyin: pinyin.checked }));
 
 function applyOptions(next: ReaderOptions): void {
   options = next;
@@ -72,22 +76,28 @@ function applyOptions(next: ReaderOptions): void {
   directionSelect.value = `${next.from}>${next.to}`;
   markChanges.checked = next.markChanges;
   showLineBreaks.checked = next.showLineBreaks;
+  pinyin.checked = next.pinyin;
+  document.body.classList.toggle('show-pinyin', next.pinyin);
   saveState();
 }
 
-function elementsFor(blocks: readonly RenderedBlock[], first: number): DocumentFragment {
+function elementsFor(blocks: readonly RenderedBlock[]): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  blocks.forEach((block, i) => fragment.append(createBlockElement(block, first + i, options?.markChanges ?? true)));
+  const view = { markChanges: options?.markChanges ?? true, pinyin: options?.pinyin ?? false };
+  for (const block of blocks) {
+    fragment.append(createBlockElement(block, view));
+  }
   return fragment;
 }
 
 function render(message: Extract<ToWebviewMessage, { type: 'render' }>): void {
   applyOptions(message.options);
+  termCard.add(message.cards);
   const keepLine = message.start === 0 && rows.length > 0 ? sync.currentLine() : undefined;
   while (rows.length > message.start) {
     rows[rows.length - 1]!.remove();
   }
-  blocksElement.append(elementsFor(message.blocks, message.start));
+  blocksElement.append(elementsFor(message.blocks));
   progressElement.hidden = message.done;
   progressElement.textContent = message.done ? '' : `${rows.length} / ${message.total}`;
   document.body.dataset.version = String(message.version);
@@ -104,11 +114,12 @@ function render(message: Extract<ToWebviewMessage, { type: 'render' }>): void {
 }
 
 function patch(message: Extract<ToWebviewMessage, { type: 'patch' }>): void {
+  termCard.add(message.cards);
   const next = rows[message.start + message.deleteCount] ?? null;
   for (let i = 0; i < message.deleteCount; i++) {
     rows[message.start]!.remove();
   }
-  blocksElement.insertBefore(elementsFor(message.blocks, message.start), next);
+  blocksElement.insertBefore(elementsFor(message.blocks), next);
   if (message.lineShift !== 0) {
     for (let i = message.start + message.blocks.length; i < rows.length; i++) {
       const row = rows[i]!;

@@ -4,6 +4,9 @@ import { OffsetMap } from './offsetMap';
 import { reflowIncrementally } from './incrementalReflow';
 import { reflow, ReflowBlock } from './reflow';
 
+/** Adds decorations (glossary terms, pinyin) to a block's two columns. */
+export type BlockDecorator = (original: string, converted: string) => Pick<RenderedBlock, 'terms' | 'ruby'>;
+
 export interface ReaderPatch {
   readonly start: number;
   readonly deleteCount: number;
@@ -27,6 +30,7 @@ export class ReaderModel {
   constructor(
     private readonly convert: (text: string) => string,
     private readonly showLineBreaks: boolean,
+    private readonly decorate?: BlockDecorator,
   ) {}
 
   get blocks(): readonly RenderedBlock[] {
@@ -123,7 +127,7 @@ export class ReaderModel {
     const changed = OffsetMap.between(original, converted)
       .spans.filter((s) => s.c1 > s.c0)
       .map((s) => [s.c0, s.c1] as const);
-    return { kind: block.kind, startLine: block.startLine, endLine: block.endLine, original, converted, changed };
+    return { kind: block.kind, startLine: block.startLine, endLine: block.endLine, original, converted, changed, ...this.decorate?.(original, converted) };
   }
 
   private originalText(block: ReflowBlock): string {

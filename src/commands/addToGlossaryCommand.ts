@@ -1,0 +1,86 @@
+import * as vscode from 'vscode';
+import { CommandId } from '../commandIds';
+import { ChineseConverter } from '../core/conversion/chineseConverter';
+import { addEntryToJsonGlossary } from '../core/glossary/glossaryEditing';
+import { PinyinAnnotator } from '../core/pinyin/pinyinAnnotator';
+import { GlossaryService } from '../glossary/glossaryService';
+import { writeFileAtomically } from '../util/atomicWrite';
+
+interface AddArguments {
+  readonly term?: unknown;
+  readonly english?: unknown;
+  readonly note?: unknown;
+}
+
+/**
+ * `bilingualReader.addToGlossary`: the selected term (or `{ term, english, note }`) into the
+ * workspace glossary `.bilingual-reader/glossary.json`, with both scripts and pinyin filled in.
+ */
+export class AddToGlossaryCommand {
+  static readonly id = CommandId.AddToGlossary;
+
+  constructor(
+    private readonly glossaries: GlossaryService,
+    private readonly converter: ChineseConverter,
+    private readonly pinyin: PinyinAnnotator,
+  ) {}
+
+  async execute(argument?: unknown): Promise<vscode.Uri | undefined> {
+    const args: AddArguments = typeof argument === 'object' && argument !== null && !(argument instanceof vscode.Uri) ? argument : {};
+    const editor = vscode.window.activeTextEditor;
+    const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : undefined;
+    const term = typeof args.term === 'string' && args.term.trim() ? args.term.trim() : selected;
+    if (!term || term.includes('\n')) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Select a term on one line to add it to the glossary.'));
+      return undefined;
+    }
+    const target = this.glossaries.workspaceGlossaryUri();
+    if (!target) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: the glossary is saved in the workspace.'));
+      return undefined;
+    }
+    const english =
+      typeof args.english === 'string'
+        ? args.english
+        : await vscode.window.showInputBox({
+            title: vscode.l10n.t('Add "{0}" to the glossary', term),
+            prompt: vscode.l10n.t('English rendering (separate alternatives with ;)'),
+            validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('An English rendering is needed.')),
+          });
+    if (!english?.trim()) {
+      return undefined;
+    }
+    const note = typeof args.note === 'string' ? args.note : typeof args.english === 'string' ? undefined : await vscode.window.showInputBox({ prompt: vscode.l10n.t('Note for translators (optional)') });
+    const simplified = this.converter.convert(term, { from: 'hk', to: 'cn' });
+    const traditional = simplified === term ? this.converter.convert(term, { from: 'cn', to: 'hk' }) : term;
+
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
+    if (open?.isDirty) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Save {0} first: it has unsaved changes.', vscode.workspace.asRelativePath(target)));
+      return undefined;
+    }
+    let existing: string | undefined;
+    try {
+      existing = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    } catch {
+      existing = undefined;
+    }
+    const result = addEntryToJsonGlossary(existing, {
+      term,
+      traditional,
+      simplified,
+      pinyin: this.pinyin.reading(simplified),
+      english: english.split(';').map((e) => e.trim()).filter(Boolean),
+      note: note?.trim() || undefined,
+    });
+    if (!result.ok) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} was not changed: {1}.', vscode.workspace.asRelativePath(target), result.reason));
+      return undefined;
+    }
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+    await writeFileAtomically(target, new TextEncoder().encode(result.text));
+    this.glossaries.invalidate();
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Added "{0}" to {1}.', term, vscode.workspace.asRelativePath(target)), 4000);
+    return target;
+  }
+}

@@ -1,0 +1,194 @@
+import * as vscode from 'vscode';
+import { CedictDictionary } from '../core/glossary/cedictDictionary';
+import { DocumentTermHit, findDocumentTerms } from '../core/glossary/documentTerms';
+import type { GlossaryEntry, GlossaryOrigin } from '../core/glossary/glossaryEntry';
+import { GlossaryProblem, GlossaryReader, glossaryFormat } from '../core/glossary/glossaryFiles';
+import { TermMatcher } from '../core/glossary/termMatcher';
+import { Disposable } from '../util/dispose';
+import { builtinEntries } from '../core/glossary/builtinGlossary';
+
+/** Workspace glossaries found without any setting. */
+export const WORKSPACE_GLOSSARIES = ['.bilingual-reader/glossary.json', '.bilingual-reader/glossary.tsv', '.bilingual-reader/glossary.tbx'];
+
+interface GlossarySourceFile {
+  readonly uri: vscode.Uri;
+  readonly origin: GlossaryOrigin;
+}
+
+/**
+ * All glossaries of the window: workspace files, the user's files (`bilingualReader.glossaries`),
+ * the built-in glossary and, for everything else, CC-CEDICT. Files are read when first needed and
+ * again when they change; a broken file is reported (file, line, problem) and skipped, the others
+ * keep working. Term hits are cached per document version.
+ */
+export class GlossaryService extends Disposable {
+  private matcher: Promise<TermMatcher> | undefined;
+  private dictionaryLoad: Promise<CedictDictionary> | undefined;
+  private readonly reader = new GlossaryReader();
+  private readonly hitCache = new Map<string, { version: number; matcher: TermMatcher; hits: DocumentTermHit[] }>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  private watchers: vscode.Disposable[] = [];
+  /** Fires when a glossary file or the glossary settings change. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly extensionUri: vscode.Uri) {
+    super();
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('bilingualReader.glossaries')) {
+          this.invalidate();
+        }
+      }),
+    );
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.invalidate()));
+    this.register(vscode.workspace.onDidCloseTextDocument((d) => this.hitCache.delete(d.uri.toString())));
+    this.register({ dispose: () => this.watchers.forEach((w) => w.dispose()) });
+  }
+
+  /** The matcher over every glossary's terms, built on first use. */
+  termMatcher(): Promise<TermMatcher> {
+    this.matcher ??= this.buildMatcher();
+    return this.matcher;
+  }
+
+  /** Every glossary term in a document, in source order. */
+  async termsIn(document: vscode.TextDocument): Promise<readonly DocumentTermHit[]> {
+    const matcher = await this.termMatcher();
+    const key = document.uri.toString();
+    const cached = this.hitCache.get(key);
+    if (cached && cached.version === document.version && cached.matcher === matcher) {
+      return cached.hits;
+    }
+    const hits = findDocumentTerms(document.getText(), matcher);
+    this.hitCache.set(key, { version: document.version, matcher, hits });
+    return hits;
+  }
+
+  /** CC-CEDICT, read from the extension's dist/ on first use. */
+  dictionary(): Promise<CedictDictionary> {
+    this.dictionaryLoad ??= (async () => {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'cedict.tsv'));
+      return CedictDictionary.parse(new TextDecoder().decode(bytes));
+    })();
+    return this.dictionaryLoad;
+  }
+
+  /** The workspace glossary that addToGlossary writes: the first folder's `.bilingual-reader/glossary.json`. */
+  workspaceGlossaryUri(): vscode.Uri | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    return folder && vscode.Uri.joinPath(folder.uri, WORKSPACE_GLOSSARIES[0]!);
+  }
+
+  invalidate(): void {
+    this.matcher = undefined;
+    this.hitCache.clear();
+    this.changed.fire();
+  }
+
+  private async buildMatcher(): Promise<TermMatcher> {
+    const entries: GlossaryEntry[] = [];
+    const files = this.sourceFiles();
+    this.watch(files);
+    for (const file of files) {
+      entries.push(...(await this.readFile(file)));
+    }
+    entries.push(...builtinEntries(vscode.l10n.t('Built-in glossary')));
+    return new TermMatcher(entries);
+  }
+
+  private sourceFiles(): GlossarySourceFile[] {
+    const files: GlossarySourceFile[] = [];
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    for (const folder of folders) {
+      for (const path of WORKSPACE_GLOSSARIES) {
+        files.push({ uri: vscode.Uri.joinPath(folder.uri, path), origin: 'workspace' });
+      }
+    }
+    const inspected = vscode.workspace.getConfiguration('bilingualReader').inspect<string[]>('glossaries');
+    const add = (paths: unknown, origin: GlossaryOrigin) => {
+      for (const path of Array.isArray(paths) ? paths : []) {
+        if (typeof path !== 'string' || path.trim() === '') {
+          continue;
+        }
+        for (const uri of resolvePath(path.trim(), folders)) {
+          files.push({ uri, origin });
+        }
+      }
+    };
+    add(inspected?.workspaceFolderValue, 'workspace');
+    add(inspected?.workspaceValue, 'workspace');
+    add(inspected?.globalValue, 'user');
+    return files;
+  }
+
+  private async readFile(file: GlossarySourceFile): Promise<GlossaryEntry[]> {
+    const format = glossaryFormat(file.uri.path);
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(file.uri);
+    } catch (error) {
+      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound') || file.origin !== 'workspace' || !isDefaultWorkspaceFile(file.uri)) {
+        this.report(file.uri, [{ line: 0, message: String(error instanceof Error ? error.message : error) }]);
+      }
+      return [];
+    }
+    if (!format) {
+      this.report(file.uri, [{ line: 0, message: vscode.l10n.t('unknown glossary format (use .json, .tsv or .tbx)') }]);
+      return [];
+    }
+    const result = this.reader.read(new TextDecoder().decode(bytes), format, file.origin, vscode.workspace.asRelativePath(file.uri));
+    if (result.problems.length > 0) {
+      this.report(file.uri, result.problems);
+    }
+    return [...result.entries];
+  }
+
+  private watch(files: readonly GlossarySourceFile[]): void {
+    this.watchers.forEach((w) => w.dispose());
+    this.watchers = files.map((file) => {
+      const folder = vscode.Uri.joinPath(file.uri, '..');
+      const name = file.uri.path.slice(file.uri.path.lastIndexOf('/') + 1);
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, name));
+      const reload = () => this.invalidate();
+      watcher.onDidChange(reload);
+      watcher.onDidCreate(reload);
+      watcher.onDidDelete(reload);
+      return watcher;
+    });
+  }
+
+  private report(uri: vscode.Uri, problems: readonly GlossaryProblem[]): void {
+    const first = problems[0]!;
+    const where = `${vscode.workspace.asRelativePath(uri)}${first.line > 0 ? `:${first.line}` : ''}`;
+    const open = vscode.l10n.t('Open File');
+    const more = problems.length > 1 ? ' ' + vscode.l10n.t('({0} more problems)', problems.length - 1) : '';
+    void vscode.window
+      .showWarningMessage(vscode.l10n.t('Glossary {0}: {1}.{2} The other glossaries still work.', where, first.message, more), open)
+      .then(async (choice) => {
+        if (choice === open) {
+          const editor = await vscode.window.showTextDocument(uri);
+          if (first.line > 0) {
+            const position = new vscode.Position(first.line - 1, 0);
+            editor.selection = new vscode.Selection(position, position);
+            editor.revealRange(new vscode.Range(position, position));
+          }
+        }
+      });
+  }
+}
+
+function isDefaultWorkspaceFile(uri: vscode.Uri): boolean {
+  return WORKSPACE_GLOSSARIES.some((path) => uri.path.endsWith(`/${path}`));
+}
+
+/** Absolute paths and `~/` as they are; relative paths against every workspace folder. */
+function resolvePath(path: string, folders: readonly vscode.WorkspaceFolder[]): vscode.Uri[] {
+  if (path.startsWith('~/')) {
+    const home = process.env.HOME ?? process.env.USERPROFILE;
+    return home ? [vscode.Uri.file(`${home}/${path.slice(2)}`)] : [];
+  }
+  if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) {
+    return [vscode.Uri.file(path)];
+  }
+  return folders.map((f) => vscode.Uri.joinPath(f.uri, path));
+}

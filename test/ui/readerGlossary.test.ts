@@ -1,0 +1,58 @@
+/// <reference lib="dom" />
+// Some callbacks here run in the browser page (Playwright evaluate), hence the DOM typings.
+import * as assert from 'assert';
+import { ARTICLE, Workbench } from './workbench';
+
+suite('UI: glossary cards in the reader panel', function () {
+  this.timeout(180_000);
+  let workbench: Workbench;
+
+  suiteSetup(async () => {
+    workbench = await Workbench.open();
+    await workbench.openFile(ARTICLE);
+    await workbench.runCommand('Bilingual Reader: Open Reader Panel');
+    await workbench.webview().locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
+  });
+  suiteTeardown(async () => {
+    await workbench?.close();
+  });
+
+  for (const [column, term] of [
+    ['converted', '实体清单'],
+    ['original', '實體清單'],
+  ] as const) {
+    test(`hovering ${term} in the ${column} column shows its card, beside the term, not over it`, async () => {
+      const reader = workbench.webview();
+      const element = reader.locator(`#blocks .${column} .term`, { hasText: new RegExp(`^${term}$`) }).first();
+      await element.scrollIntoViewIfNeeded();
+      await element.hover();
+      const card = reader.locator('#card:not([hidden])');
+      await card.waitFor({ timeout: 10_000 });
+      assert.strictEqual(await card.locator('.card-english').textContent(), 'Entity List');
+      const termBox = (await element.boundingBox())!;
+      const cardBox = (await card.boundingBox())!;
+      const overlaps =
+        cardBox.x < termBox.x + termBox.width && termBox.x < cardBox.x + cardBox.width && cardBox.y < termBox.y + termBox.height && termBox.y < cardBox.y + cardBox.height;
+      assert.ok(!overlaps, `card ${JSON.stringify(cardBox)} covers term ${JSON.stringify(termBox)}`);
+    });
+  }
+
+  test('a term reached with the keyboard shows its card too, and Escape hides it', async () => {
+    const reader = workbench.webview();
+    const element = reader.locator('#blocks .converted .term', { hasText: '出口管制' }).first();
+    await element.focus();
+    const card = reader.locator('#card:not([hidden])');
+    await card.waitFor({ timeout: 10_000 });
+    assert.match((await card.textContent()) ?? '', /export control/i);
+    await element.press('Escape');
+    await reader.locator('#card[hidden]').waitFor({ state: 'attached' });
+  });
+
+  test('the pinyin toggle puts readings over the characters', async () => {
+    const reader = workbench.webview();
+    await reader.locator('#pinyin').check();
+    await reader.locator('#blocks .converted ruby').first().waitFor({ timeout: 30_000 });
+    const readings = await reader.locator('#blocks .block').nth(1).locator('.converted rt').allTextContents();
+    assert.deepStrictEqual(readings.slice(0, 3), ['yīng', 'wěi', 'dá']);
+  });
+});
