@@ -8,11 +8,19 @@ import type { BlockDecorator } from '../core/reader/readerModel';
 import type { RubySpan, TermSpan } from '../protocol/readerMessages';
 
 /**
+ * Terms marked per column of one block. Real paragraphs hold far fewer; a one-line multi-megabyte
+ * document could hold hundreds of thousands, whose spans would make the panel crawl.
+ */
+const MAX_TERMS_PER_BLOCK = 2000;
+
+/**
  * Marks glossary terms in both columns of the reader and, when asked, the pinyin of every Han
  * character. Cards of the terms it finds are collected for the webview, each sent once.
  */
 export class ReaderBlockDecorator {
   private readonly cards = new Map<string, GlossaryCard>();
+  /** Short card keys by entry and matched form, so messages stay small. */
+  private readonly keys = new Map<string, string>();
   private readonly sent = new Set<string>();
 
   constructor(
@@ -40,10 +48,14 @@ export class ReaderBlockDecorator {
   }
 
   private terms(text: string): TermSpan[] {
-    return this.matcher!.findAll(text).map((hit) => {
-      const key = `${hit.entry.origin}:${hit.entry.term}:${text.slice(hit.start, hit.end)}`;
-      if (!this.cards.has(key)) {
-        this.cards.set(key, cardForEntry(hit.entry, text.slice(hit.start, hit.end)));
+    return this.matcher!.findAll(text).slice(0, MAX_TERMS_PER_BLOCK).map((hit) => {
+      const matched = text.slice(hit.start, hit.end);
+      const identity = `${hit.entry.origin}\u0000${hit.entry.term}\u0000${matched}`;
+      let key = this.keys.get(identity);
+      if (!key) {
+        key = String(this.keys.size);
+        this.keys.set(identity, key);
+        this.cards.set(key, cardForEntry(hit.entry, matched));
       }
       return [hit.start, hit.end, key] as const;
     });

@@ -56,7 +56,9 @@ function cell(column: string, lang: string, text: string, decorations: CellDecor
   }
   const sorted = [...cuts].filter((c) => c >= 0 && c <= text.length).sort((a, b) => a - b);
   const ruby = new Map(decorations.ruby);
+  // Both lists are sorted and non-overlapping: one moving index each keeps this linear.
   let termIndex = 0;
+  let changeIndex = 0;
   let termElement: HTMLElement | undefined;
   for (let i = 0; i + 1 < sorted.length; i++) {
     const start = sorted[i]!;
@@ -80,7 +82,11 @@ function cell(column: string, lang: string, text: string, decorations: CellDecor
     } else {
       termElement = undefined;
     }
-    if (decorations.changed.some(([s, e]) => s <= start && end <= e)) {
+    while (changeIndex < decorations.changed.length && decorations.changed[changeIndex]![1] <= start) {
+      changeIndex++;
+    }
+    const change = decorations.changed[changeIndex];
+    if (change !== undefined && change[0] <= start && end <= change[1]) {
       const mark = document.createElement('mark');
       mark.className = 'changed';
       parent.append(mark);
