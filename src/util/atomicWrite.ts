@@ -1,17 +1,16 @@
 import * as vscode from 'vscode';
+import { AtomicFileSystem, writeAtomically } from '../core/files/atomicWrite';
 
-/**
- * Writes a file so that a crash leaves either the old or the new content, never a torn file:
- * the bytes go to a temporary sibling first, which is then renamed over the target.
- */
-export async function writeFileAtomically(uri: vscode.Uri, content: Uint8Array): Promise<void> {
-  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-  const temporary = vscode.Uri.joinPath(uri, '..', `.${name}.${Date.now().toString(36)}.tmp`);
-  await vscode.workspace.fs.writeFile(temporary, content);
-  try {
-    await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
-  } catch (error) {
-    await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
-    throw error;
-  }
+/** vscode.workspace.fs as the core's atomic-write file system: works for local, remote and virtual files. */
+const workspaceFileSystem: AtomicFileSystem<vscode.Uri> = {
+  writeFile: (file, data) => Promise.resolve(vscode.workspace.fs.writeFile(file, data)),
+  rename: (from, to) => Promise.resolve(vscode.workspace.fs.rename(from, to, { overwrite: true })),
+  delete: (file) => Promise.resolve(vscode.workspace.fs.delete(file)),
+  sibling: (file, name) => vscode.Uri.joinPath(file, '..', name),
+  basename: (file) => file.path.slice(file.path.lastIndexOf('/') + 1),
+};
+
+/** Writes a file through a temporary sibling and a rename: a crash leaves the old or the new file, never a torn one. */
+export function writeFileAtomically(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+  return writeAtomically(workspaceFileSystem, uri, content);
 }
