@@ -12,4 +12,9 @@ export const enum CommandId {
   AddToGlossary = 'bilingualReader.addToGlossary',
   ListTerms = 'bilingualReader.listTerms',
   ExportTerms = 'bilingualReader.exportTerms',
+  Annotate = 'bilingualReader.annotate',
+  EditAnnotation = 'bilingualReader.editAnnotation',
+  DeleteAnnotation = 'bilingualReader.deleteAnnotation',
+  GoToAnnotation = 'bilingualReader.goToAnnotation',
+  ExportAnnotations = 'bilingualReader.exportAnnotations',
 }

@@ -1,6 +1,14 @@
 import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
+import { AnnotationDecorations } from './annotations/annotationDecorations';
+import { AnnotationManager } from './annotations/annotationManager';
+import { AnnotationsTreeView } from './annotations/annotationsTreeView';
 import { AddToGlossaryCommand } from './commands/addToGlossaryCommand';
+import { AnnotateCommand } from './commands/annotateCommand';
+import { DeleteAnnotationCommand } from './commands/deleteAnnotationCommand';
+import { EditAnnotationCommand } from './commands/editAnnotationCommand';
+import { ExportAnnotationsCommand } from './commands/exportAnnotationsCommand';
+import { GoToAnnotationCommand } from './commands/goToAnnotationCommand';
 import { ConvertCommand, ConvertInDirectionCommand } from './commands/convertCommand';
 import { ConvertToNewEditorCommand } from './commands/convertToNewEditorCommand';
 import { CopyConvertedCommand } from './commands/copyConvertedCommand';
@@ -46,7 +54,10 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
     [CommandId.ToTraditionalTW, () => ({ from: 'cn', to: 'tw' })],
     [CommandId.ToTraditionalTWPhrases, () => ({ from: 'cn', to: 'twp' })],
   ];
-  const readers = new ReaderPanelManager({ extensionUri: context.extensionUri, converter, detector, overrides, glossaries, pinyin });
+  // Before the reader panels: on an edit, notes must have moved before a panel re-renders blocks.
+  const annotations = new AnnotationManager();
+  context.subscriptions.push(annotations, new AnnotationDecorations(annotations), new AnnotationsTreeView(annotations));
+  const readers = new ReaderPanelManager({ extensionUri: context.extensionUri, converter, detector, overrides, glossaries, pinyin, annotations });
   context.subscriptions.push(readers);
   const openReader = new OpenReaderCommand(readers);
   const convert = new ConvertCommand(conversion);
@@ -55,6 +66,11 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   const addToGlossary = new AddToGlossaryCommand(glossaries, converter, pinyin);
   const listTerms = new ListTermsCommand(glossaries);
   const exportTerms = new ExportTermsCommand(glossaries);
+  const annotate = new AnnotateCommand(annotations, converter);
+  const editAnnotation = new EditAnnotationCommand(annotations);
+  const deleteAnnotation = new DeleteAnnotationCommand(annotations);
+  const goToAnnotation = new GoToAnnotationCommand(annotations);
+  const exportAnnotations = new ExportAnnotationsCommand(annotations, glossaries, converter, pinyin);
   context.subscriptions.push(
     vscode.commands.registerCommand(ConvertCommand.id, (arg?: unknown) => convert.execute(arg)),
     vscode.commands.registerCommand(ConvertToNewEditorCommand.id, (arg?: unknown) => toNewEditor.execute(arg)),
@@ -63,6 +79,11 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
     vscode.commands.registerCommand(AddToGlossaryCommand.id, (arg?: unknown) => addToGlossary.execute(arg)),
     vscode.commands.registerCommand(ListTermsCommand.id, () => listTerms.execute()),
     vscode.commands.registerCommand(ExportTermsCommand.id, (arg?: unknown) => exportTerms.execute(arg)),
+    vscode.commands.registerCommand(AnnotateCommand.id, (arg?: unknown) => annotate.execute(arg)),
+    vscode.commands.registerCommand(EditAnnotationCommand.id, (arg?: unknown) => editAnnotation.execute(arg)),
+    vscode.commands.registerCommand(DeleteAnnotationCommand.id, (arg?: unknown) => deleteAnnotation.execute(arg)),
+    vscode.commands.registerCommand(GoToAnnotationCommand.id, (arg?: unknown) => goToAnnotation.execute(arg)),
+    vscode.commands.registerCommand(ExportAnnotationsCommand.id, (arg?: unknown) => exportAnnotations.execute(arg)),
     ...named.map(([id, direction]) => {
       const command = new ConvertInDirectionCommand(id, direction, conversion);
       return vscode.commands.registerCommand(command.id, () => command.execute());

@@ -15,6 +15,8 @@ export type BlockKind = 'paragraph' | 'headline' | 'caption' | 'byline';
 
 /** A glossary term in a column: [start, end) and the key of its card. */
 export type TermSpan = readonly [start: number, end: number, card: string];
+/** An annotated stretch of a column: [start, end) and the note's id. */
+export type NoteSpan = readonly [start: number, end: number, id: string];
 /** The Mandarin reading of the Han character at an offset of a column. */
 export type RubySpan = readonly [offset: number, pinyin: string];
 
@@ -35,6 +37,7 @@ export interface RenderedBlock {
   readonly changed: readonly (readonly [number, number])[];
   readonly terms?: ColumnPair<TermSpan>;
   readonly ruby?: ColumnPair<RubySpan>;
+  readonly notes?: ColumnPair<NoteSpan>;
 }
 
 export interface ReaderOptions {
@@ -96,7 +99,16 @@ export type FromWebviewMessage =
   | { readonly type: 'ready'; readonly source: string }
   | { readonly type: 'revealLine'; readonly source: string; readonly line: number }
   | { readonly type: 'didScroll'; readonly source: string; readonly line: number }
-  | { readonly type: 'setOptions'; readonly source: string; readonly options: Partial<ReaderOptions> };
+  | { readonly type: 'setOptions'; readonly source: string; readonly options: Partial<ReaderOptions> }
+  | {
+      /** Annotate [start, end) of a column of block `block` (its index). */
+      readonly type: 'annotate';
+      readonly source: string;
+      readonly block: number;
+      readonly column: 'original' | 'converted';
+      readonly start: number;
+      readonly end: number;
+    };
 
 /** What the webview keeps through hiding and window reloads (getState / setState). */
 export interface ReaderState {
@@ -148,6 +160,10 @@ export function parseFromWebviewMessage(value: unknown, source: string): FromWeb
       return isLine(value.line) ? { type: value.type, source, line: value.line } : undefined;
     case 'setOptions':
       return isOptionsPatch(value.options) ? { type: 'setOptions', source, options: value.options } : undefined;
+    case 'annotate':
+      return isLine(value.block) && (value.column === 'original' || value.column === 'converted') && isLine(value.start) && isLine(value.end) && value.end > value.start
+        ? { type: 'annotate', source, block: value.block, column: value.column, start: value.start, end: value.end }
+        : undefined;
     default:
       return undefined;
   }

@@ -4,8 +4,14 @@ import { cardForEntry, GlossaryCard } from '../core/glossary/glossaryCard';
 import type { TermMatcher } from '../core/glossary/termMatcher';
 import type { PinyinAnnotator } from '../core/pinyin/pinyinAnnotator';
 import { OffsetMap } from '../core/reader/offsetMap';
+import type { TextRange } from '../core/annotations/annotation';
+import { sourceRangeToBlockText } from '../core/annotations/sourceMapping';
 import type { BlockDecorator } from '../core/reader/readerModel';
-import type { RubySpan, TermSpan } from '../protocol/readerMessages';
+import type { ReflowBlock } from '../core/reader/reflow';
+import type { NoteSpan, RubySpan, TermSpan } from '../protocol/readerMessages';
+
+/** Annotated source ranges with their note ids. */
+export type NoteRanges = readonly { readonly id: string; readonly range: TextRange }[];
 
 /**
  * Terms marked per column of one block. Real paragraphs hold far fewer; a one-line multi-megabyte
@@ -28,12 +34,37 @@ export class ReaderBlockDecorator {
     private readonly pinyin: PinyinAnnotator | undefined,
     private readonly direction: Direction,
     private readonly converter: ChineseConverter,
+    private readonly notes: () => NoteRanges = () => [],
+    private readonly showLineBreaks = false,
   ) {}
 
-  readonly decorate: BlockDecorator = (original, converted) => ({
+  readonly decorate: BlockDecorator = (original, converted, block) => ({
     ...(this.matcher ? { terms: { original: this.terms(original), converted: this.terms(converted) } } : {}),
     ...(this.pinyin ? { ruby: this.ruby(original, converted) } : {}),
+    ...this.noteSpans(original, converted, block),
   });
+
+  /** Notes on the block's source text, as stretches of both columns. */
+  private noteSpans(original: string, converted: string, block: ReflowBlock): { notes?: { original: NoteSpan[]; converted: NoteSpan[] } } {
+    const spans: NoteSpan[] = [];
+    for (const { id, range } of this.notes()) {
+      if (range.end <= block.startOffset || range.start >= block.endOffset) {
+        continue;
+      }
+      const inText = this.showLineBreaks
+        ? { start: Math.max(0, range.start - block.startOffset), end: Math.min(original.length, range.end - block.startOffset) }
+        : sourceRangeToBlockText(block, range);
+      if (inText && inText.end > inText.start) {
+        spans.push([inText.start, inText.end, id]);
+      }
+    }
+    if (spans.length === 0) {
+      return {};
+    }
+    const map = original === converted ? undefined : OffsetMap.between(original, converted);
+    const toConverted = (offset: number) => (map ? map.toConverted(offset) : offset);
+    return { notes: { original: spans, converted: spans.map(([s, e, id]) => [toConverted(s), toConverted(e), id] as const) } };
+  }
 
   /** Cards found since the last call. */
   takeNewCards(): Record<string, GlossaryCard> {

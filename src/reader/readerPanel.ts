@@ -7,6 +7,9 @@ import { directionLabel, PICKABLE_DIRECTIONS } from '../conversion/directionLabe
 import { PhraseOverridesProvider } from '../conversion/phraseOverridesProvider';
 import type { PinyinAnnotator } from '../core/pinyin/pinyinAnnotator';
 import type { GlossaryService } from '../glossary/glossaryService';
+import type { AnnotationManager } from '../annotations/annotationManager';
+import { blockTextToSourceRange } from '../core/annotations/sourceMapping';
+import { OffsetMap } from '../core/reader/offsetMap';
 import {
   parseFromWebviewMessage,
   READER_LAYOUTS,
@@ -16,7 +19,7 @@ import {
   ToWebviewMessage,
 } from '../protocol/readerMessages';
 import { Disposable } from '../util/dispose';
-import { ReaderBlockDecorator } from './blockDecorator';
+import { NoteRanges, ReaderBlockDecorator } from './blockDecorator';
 import { readerHtml } from './readerHtml';
 
 /** Characters of text rendered per message while a document is first shown. */
@@ -33,6 +36,7 @@ export interface ReaderServices {
   readonly overrides: PhraseOverridesProvider;
   readonly glossaries: GlossaryService;
   readonly pinyin: PinyinAnnotator;
+  readonly annotations: AnnotationManager;
 }
 
 /**
@@ -44,6 +48,8 @@ export class ReaderPanel extends Disposable {
 
   private model: ReaderModel | undefined;
   private decorator: ReaderBlockDecorator | undefined;
+  /** The document's annotated ranges, taken before each render or update. */
+  private noteRanges: NoteRanges = [];
   private options: ReaderOptions;
   private renderedVersion = -1;
   private generation = 0;
@@ -92,6 +98,14 @@ export class ReaderPanel extends Disposable {
     // New phrase overrides change the conversion of every block.
     this.register(services.overrides.onDidChange(() => void this.renderAll()));
     this.register(services.glossaries.onDidChange(() => void this.renderAll()));
+    // Notes added, edited or removed; notes that only moved with an edit come with the block patches.
+    this.register(
+      services.annotations.onDidChangeNotes((uri) => {
+        if (uri.toString() === this.source) {
+          void this.renderAll();
+        }
+      }),
+    );
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('bilingualReader.reader.fontFamily', this.document) || e.affectsConfiguration('bilingualReader.reader.fontSize', this.document)) {
@@ -182,6 +196,9 @@ export class ReaderPanel extends Disposable {
       case 'didScroll':
         this.scrollEditors(message.line);
         break;
+      case 'annotate':
+        void this.annotateSelection(message.block, message.column, message.start, message.end);
+        break;
       case 'setOptions': {
         const direction = parseDirection({ from: message.options.from ?? this.options.from, to: message.options.to ?? this.options.to });
         this.options = { ...this.options, ...message.options, ...(direction ?? { from: this.options.from, to: this.options.to }) };
@@ -208,7 +225,15 @@ export class ReaderPanel extends Disposable {
     }
     const direction = { from: this.options.from, to: this.options.to } as Direction;
     const convert = this.services.converter.converterFor(direction, overrides);
-    const decorator = new ReaderBlockDecorator(matcher, this.options.pinyin ? this.services.pinyin : undefined, direction, this.services.converter);
+    this.takeNoteRanges();
+    const decorator = new ReaderBlockDecorator(
+      matcher,
+      this.options.pinyin ? this.services.pinyin : undefined,
+      direction,
+      this.services.converter,
+      () => this.noteRanges,
+      this.options.showLineBreaks,
+    );
     const model = new ReaderModel(convert, this.options.showLineBreaks, decorator.decorate);
     this.decorator = decorator;
     const version = this.document.version;
@@ -273,11 +298,48 @@ export class ReaderPanel extends Disposable {
     if (!this.ready || !model || !model.complete || version === this.renderedVersion) {
       return;
     }
+    this.takeNoteRanges();
     const patch = model.update(this.document.getText());
     this.renderedVersion = version;
     if (patch.deleteCount > 0 || patch.blocks.length > 0 || patch.lineShift !== 0) {
       this.post({ type: 'patch', source: this.source, version, ...patch, cards: this.decorator?.takeNewCards() ?? {} });
     }
+  }
+
+  private takeNoteRanges(): void {
+    const notes = this.services.annotations.loaded(this.document.uri);
+    this.noteRanges = (notes?.set.all ?? []).filter((p) => p.range).map((p) => ({ id: p.annotation.id, range: p.range! }));
+  }
+
+  /** A selection in either column becomes a range of the source; the Simplified column maps back through the offset map. */
+  private async annotateSelection(index: number, column: 'original' | 'converted', start: number, end: number): Promise<void> {
+    const block = this.model?.sourceBlocks[index];
+    const rendered = this.model?.blocks[index];
+    if (!block || !rendered) {
+      return;
+    }
+    let from = start;
+    let to = end;
+    if (column === 'converted') {
+      const map = OffsetMap.between(rendered.original, rendered.converted);
+      from = map.toOriginal(start);
+      to = map.toOriginal(end);
+    }
+    const range = this.options.showLineBreaks
+      ? { start: block.startOffset + from, end: block.startOffset + to }
+      : blockTextToSourceRange(block, { start: from, end: to });
+    if (!range || range.end <= range.start) {
+      return;
+    }
+    const startPosition = this.document.positionAt(range.start);
+    const endPosition = this.document.positionAt(range.end);
+    await vscode.commands.executeCommand('bilingualReader.annotate', {
+      uri: this.document.uri,
+      range: {
+        start: { line: startPosition.line, character: startPosition.character },
+        end: { line: endPosition.line, character: endPosition.character },
+      },
+    });
   }
 
   private async revealInEditor(line: number): Promise<void> {
@@ -312,6 +374,7 @@ function readerLabels(): Record<string, string> {
     'toolbar.markChanges': vscode.l10n.t('Mark changed characters'),
     'toolbar.showLineBreaks': vscode.l10n.t('Original line breaks'),
     'toolbar.pinyin': vscode.l10n.t('Pinyin'),
+    'toolbar.annotate': vscode.l10n.t('Annotate selection'),
     'card.source': vscode.l10n.t('Source'),
     'layout.sideBySide': vscode.l10n.t('Side by side'),
     'layout.interlinear': vscode.l10n.t('Interlinear'),

@@ -1,4 +1,4 @@
-import type { RenderedBlock, RubySpan, TermSpan } from '../protocol/readerMessages';
+import type { NoteSpan, RenderedBlock, RubySpan, TermSpan } from '../protocol/readerMessages';
 
 /**
  * Characters that reorder the text around them (Trojan-source style). They are shown as visible
@@ -21,11 +21,13 @@ export function createBlockElement(block: RenderedBlock, options: BlockViewOptio
     changed: [],
     terms: block.terms?.original ?? [],
     ruby: options.pinyin ? block.ruby?.original ?? [] : [],
+    notes: block.notes?.original ?? [],
   });
   const converted = cell('converted', 'zh-Hans', block.converted, {
     changed: options.markChanges ? block.changed : [],
     terms: block.terms?.converted ?? [],
     ruby: options.pinyin ? block.ruby?.converted ?? [] : [],
+    notes: block.notes?.converted ?? [],
   });
   row.append(original, converted);
   return row;
@@ -40,11 +42,13 @@ interface CellDecorations {
   readonly changed: readonly (readonly [number, number])[];
   readonly terms: readonly TermSpan[];
   readonly ruby: readonly RubySpan[];
+  readonly notes: readonly NoteSpan[];
 }
 
 function cell(column: string, lang: string, text: string, decorations: CellDecorations): HTMLElement {
   const element = document.createElement('div');
   element.className = `cell ${column}`;
+  element.dataset.column = column;
   element.lang = lang;
   // Cut the text wherever a decoration starts or ends; each piece then has one set of decorations.
   const cuts = new Set<number>([0, text.length]);
@@ -52,6 +56,9 @@ function cell(column: string, lang: string, text: string, decorations: CellDecor
     cuts.add(start).add(end);
   }
   for (const [start, end] of decorations.terms) {
+    cuts.add(start).add(end);
+  }
+  for (const [start, end] of decorations.notes) {
     cuts.add(start).add(end);
   }
   const sorted = [...cuts].filter((c) => c >= 0 && c <= text.length).sort((a, b) => a - b);
@@ -92,6 +99,14 @@ function cell(column: string, lang: string, text: string, decorations: CellDecor
       parent.append(mark);
       parent = mark;
     }
+    const notes = decorations.notes.filter(([s, e]) => s <= start && end <= e);
+    if (notes.length > 0) {
+      const note = document.createElement('span');
+      note.className = 'note';
+      note.dataset.notes = notes.map(([, , id]) => id).join(' ');
+      parent.append(note);
+      parent = note;
+    }
     appendText(parent, text, start, end, ruby);
   }
   return element;
@@ -130,4 +145,29 @@ function appendText(parent: HTMLElement, text: string, start: number, end: numbe
     i += width;
   }
   flush(end);
+}
+
+/**
+ * The offset in a cell's text of a DOM position inside it: what the panel shows besides the text
+ * (pinyin over characters, badges for control characters) is not counted, or counts as the one
+ * character it stands for.
+ */
+export function textOffsetIn(cellElement: HTMLElement, node: Node, offset: number): number {
+  const before = document.createRange();
+  before.setStart(cellElement, 0);
+  before.setEnd(node, offset);
+  let count = 0;
+  const walker = document.createTreeWalker(cellElement, NodeFilter.SHOW_TEXT);
+  for (let current = walker.nextNode(); current; current = walker.nextNode()) {
+    if (!before.intersectsNode(current)) {
+      break;
+    }
+    const parent = current.parentElement;
+    if (parent?.closest('rt')) {
+      continue;
+    }
+    const visible = current === before.endContainer ? before.endOffset : current.textContent?.length ?? 0;
+    count += parent?.closest('.control-char') ? (visible > 0 ? 1 : 0) : visible;
+  }
+  return count;
 }

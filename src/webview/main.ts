@@ -8,7 +8,7 @@ import {
   RenderedBlock,
   ToWebviewMessage,
 } from '../protocol/readerMessages';
-import { createBlockElement, setLines } from './blockView';
+import { createBlockElement, setLines, textOffsetIn } from './blockView';
 import { ScrollSync } from './scrollSync';
 import { TermCard } from './termCard';
 import { vscodeApi } from './vscodeApi';
@@ -185,6 +185,28 @@ blocksElement.addEventListener('keydown', (event) => {
     const next = (event.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling) as HTMLElement | null;
     next?.focus();
     event.preventDefault();
+  }
+});
+
+// Annotate the selection in either column: its offsets in the column's text go to the extension, which
+// maps them to the source (through the offset map for the converted column) and asks for the note.
+document.getElementById('annotate')!.addEventListener('click', () => {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) {
+    return;
+  }
+  const range = selection.getRangeAt(0);
+  const startCell = (range.startContainer.parentElement ?? (range.startContainer as Element)).closest('.cell') as HTMLElement | null;
+  const endCell = (range.endContainer.parentElement ?? (range.endContainer as Element)).closest('.cell') as HTMLElement | null;
+  const row = startCell?.closest('.block') as HTMLElement | null;
+  if (!startCell || startCell !== endCell || !row) {
+    return;
+  }
+  const index = Array.prototype.indexOf.call(rows, row);
+  const start = textOffsetIn(startCell, range.startContainer, range.startOffset);
+  const end = textOffsetIn(startCell, range.endContainer, range.endOffset);
+  if (end > start && index >= 0) {
+    vscode.postMessage({ type: 'annotate', source, block: index, column: startCell.dataset.column === 'converted' ? 'converted' : 'original', start, end });
   }
 });
 

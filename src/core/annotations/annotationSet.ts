@@ -79,9 +79,16 @@ export class AnnotationSet {
       this.placed.map((p) => p.range),
       changes,
     );
+    // A change replacing most of the text is a reload or a replace-all rather than an edit of the
+    // notes' text: their quotes are looked for again instead of orphaning them all.
+    const replaced = changes.reduce((sum, c) => sum + c.length, 0);
+    const wholesale = replaced > 0 && replaced >= (text.length - changes.reduce((sum, c) => sum + c.text.length - c.length, 0)) / 2;
     this.placed = this.placed.map((p, i) => {
       const range = ranges[i];
-      return range ? { annotation: withRange(p.annotation, text, range), range } : { annotation: p.annotation, range: undefined };
+      if (range) {
+        return { annotation: withRange(p.annotation, text, range), range };
+      }
+      return p.range && wholesale ? this.place(p.annotation, text) : { annotation: p.annotation, range: undefined };
     });
   }
 

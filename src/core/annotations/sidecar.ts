@@ -1,4 +1,5 @@
 import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { createHash } from 'crypto';
 import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
 import schema from '../../../schemas/annotations.schema.json';
@@ -19,7 +20,7 @@ export function sha256(text: string): string {
 
 /** Reads and checks sidecar files against the schema the extension ships. */
 export class SidecarCodec {
-  private readonly validate = new Ajv({ allErrors: false, validateFormats: false }).compile<Sidecar>(schema);
+  private readonly validate = addFormats(new Ajv({ allErrors: false }), ['date-time']).compile<Sidecar>(schema);
 
   read(text: string): SidecarReadResult {
     const errors: ParseError[] = [];

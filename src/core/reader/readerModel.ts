@@ -5,7 +5,7 @@ import { reflowIncrementally } from './incrementalReflow';
 import { reflow, ReflowBlock } from './reflow';
 
 /** Adds decorations (glossary terms, pinyin) to a block's two columns. */
-export type BlockDecorator = (original: string, converted: string) => Pick<RenderedBlock, 'terms' | 'ruby'>;
+export type BlockDecorator = (original: string, converted: string, block: ReflowBlock) => Pick<RenderedBlock, 'terms' | 'ruby' | 'notes'>;
 
 export interface ReaderPatch {
   readonly start: number;
@@ -17,15 +17,14 @@ export interface ReaderPatch {
 
 /**
  * The reader panel's view of one document: reflowed blocks with their conversions. Updating it
- * with new text yields the smallest patch (changed blocks only); a block whose text has not
- * changed is not converted again.
+ * with new text yields the smallest patch: blocks before and after the edit are reused as they
+ * were (moved when lines were added or removed), only the blocks in between are converted again.
  */
 export class ReaderModel {
   private reflowed: ReflowBlock[] = [];
   private text = '';
   private rendered: RenderedBlock[] = [];
   private lineCount = 0;
-  private cache = new Map<string, RenderedBlock>();
 
   constructor(
     private readonly convert: (text: string) => string,
@@ -55,7 +54,6 @@ export class ReaderModel {
     this.text = text;
     this.rendered = [];
     this.lineCount = countLines(text);
-    this.cache = new Map();
     return this.reflowed.length;
   }
 
@@ -64,9 +62,8 @@ export class ReaderModel {
     const start = this.rendered.length;
     let used = 0;
     while (this.rendered.length < this.reflowed.length && (used < budget || this.rendered.length === start)) {
-      const block = this.render(this.reflowed[this.rendered.length]!, this.cache);
+      const block = this.render(this.reflowed[this.rendered.length]!);
       this.rendered.push(block);
-      this.cache.set(cacheKey(block.kind, block.original), block);
       used += block.original.length;
     }
     return { start, blocks: this.rendered.slice(start), done: this.complete };
@@ -90,7 +87,6 @@ export class ReaderModel {
     ) {
       suffix++;
     }
-    const nextCache = new Map<string, RenderedBlock>();
     const rendered = reflowed.map((block, i) => {
       if (i < prefix) {
         return old[i]!;
@@ -99,12 +95,8 @@ export class ReaderModel {
         const before = old[old.length - (reflowed.length - i)]!;
         return lineShift === 0 ? before : { ...before, startLine: block.startLine, endLine: block.endLine };
       }
-      return this.render(block, nextCache);
+      return this.render(block);
     });
-    for (const block of rendered) {
-      nextCache.set(cacheKey(block.kind, block.original), block);
-    }
-    this.cache = nextCache;
     this.reflowed = reflowed;
     this.text = text;
     this.rendered = rendered;
@@ -117,17 +109,13 @@ export class ReaderModel {
     };
   }
 
-  private render(block: ReflowBlock, nextCache: Map<string, RenderedBlock>): RenderedBlock {
+  private render(block: ReflowBlock): RenderedBlock {
     const original = this.originalText(block);
-    const cached = this.cache.get(cacheKey(block.kind, original)) ?? nextCache.get(cacheKey(block.kind, original));
-    if (cached) {
-      return { ...cached, startLine: block.startLine, endLine: block.endLine };
-    }
     const converted = this.showLineBreaks ? convertLines(original, this.convert).text : this.convert(original);
     const changed = OffsetMap.between(original, converted)
       .spans.filter((s) => s.c1 > s.c0)
       .map((s) => [s.c0, s.c1] as const);
-    return { kind: block.kind, startLine: block.startLine, endLine: block.endLine, original, converted, changed, ...this.decorate?.(original, converted) };
+    return { kind: block.kind, startLine: block.startLine, endLine: block.endLine, original, converted, changed, ...this.decorate?.(original, converted, block) };
   }
 
   private originalText(block: ReflowBlock): string {
@@ -142,10 +130,6 @@ function sameBlock(rendered: RenderedBlock, block: ReflowBlock, lineShift: numbe
     rendered.endLine + lineShift === block.endLine &&
     rendered.original === (showLineBreaks ? block.lines.join('\n') : block.text)
   );
-}
-
-function cacheKey(kind: string, original: string): string {
-  return `${kind}\u0000${original}`;
 }
 
 function countLines(text: string): number {

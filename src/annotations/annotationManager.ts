@@ -1,0 +1,378 @@
+import { randomUUID } from 'crypto';
+import * as vscode from 'vscode';
+import { Annotation, AnnotationBody, selectorsFor, TextRange } from '../core/annotations/annotation';
+import { AnnotationSet, PlacedAnnotation } from '../core/annotations/annotationSet';
+import { SidecarCodec } from '../core/annotations/sidecar';
+import { WriteQueue } from '../core/files/atomicWrite';
+import { writeFileAtomically } from '../util/atomicWrite';
+import { Disposable } from '../util/dispose';
+import { relativeSourcePath, SIDECAR_SUFFIX, sidecarUriFor } from './sidecarLocation';
+
+/** Write attempts before a failure is reported (the notes stay in memory either way). */
+const WRITE_ATTEMPTS = 3;
+
+/** The notes of one document and the state of its sidecar file. */
+export class DocumentNotes {
+  readonly set = new AnnotationSet();
+  /** Changes not yet in the sidecar: they are written when the document is saved. */
+  pending = false;
+  /** Set while the sidecar cannot be read: nothing is written over it until the user chooses. */
+  blocked: string | undefined;
+  /** The text last written, to tell our own writes from external ones. */
+  lastWritten: string | undefined;
+
+  constructor(
+    readonly document: vscode.Uri,
+    public sidecar: vscode.Uri,
+  ) {}
+}
+
+/**
+ * Keeps every open document's notes: loads and re-anchors them from the sidecar, moves them with
+ * edits, writes the sidecar when the document is saved (never describing unsaved text), merges
+ * changes made to the sidecar elsewhere and follows renamed articles. Writes are atomic and
+ * serialised per file; a failed write is retried, then reported, and the notes stay in memory.
+ */
+export class AnnotationManager extends Disposable {
+  private readonly documents = new Map<string, DocumentNotes>();
+  private readonly loading = new Map<string, Promise<DocumentNotes | undefined>>();
+  private readonly codec = new SidecarCodec();
+  private readonly queue = new WriteQueue();
+  private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri>());
+  private readonly contentChanged = this.register(new vscode.EventEmitter<vscode.Uri>());
+  /** Fires with the document whose notes changed (added, edited, moved, merged, removed). */
+  readonly onDidChange = this.changed.event;
+  /** Like onDidChange, but not when notes only moved with an edit of the document. */
+  readonly onDidChangeNotes = this.contentChanged.event;
+
+  constructor() {
+    super();
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)));
+    this.register(vscode.workspace.onDidSaveTextDocument((d) => void this.onSave(d)));
+    this.register(vscode.workspace.onDidCloseTextDocument((d) => void this.onClose(d)));
+    this.register(vscode.workspace.onDidOpenTextDocument((d) => void this.notesFor(d)));
+    this.register(vscode.workspace.onDidRenameFiles((e) => void this.onRename(e)));
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`));
+    this.register(watcher.onDidChange((uri) => void this.onSidecarChanged(uri)));
+    this.register(watcher.onDidCreate((uri) => void this.onSidecarChanged(uri)));
+    for (const document of vscode.workspace.textDocuments) {
+      void this.notesFor(document);
+    }
+  }
+
+  /** Documents whose notes are loaded, with at least one note. */
+  get annotated(): DocumentNotes[] {
+    return [...this.documents.values()].filter((d) => d.set.all.length > 0);
+  }
+
+  loaded(uri: vscode.Uri): DocumentNotes | undefined {
+    return this.documents.get(uri.toString());
+  }
+
+  /** The document's notes, loaded from its sidecar and anchored in its text on first call. */
+  notesFor(document: vscode.TextDocument): Promise<DocumentNotes | undefined> {
+    const key = document.uri.toString();
+    const known = this.documents.get(key);
+    if (known) {
+      return Promise.resolve(known);
+    }
+    let loading = this.loading.get(key);
+    if (!loading) {
+      loading = this.load(document).finally(() => this.loading.delete(key));
+      this.loading.set(key, loading);
+    }
+    return loading;
+  }
+
+  async add(document: vscode.TextDocument, range: TextRange, body: AnnotationBody, simplified: string): Promise<Annotation | undefined> {
+    const notes = await this.notesFor(document);
+    if (!notes) {
+      return undefined;
+    }
+    const now = new Date().toISOString();
+    const annotation: Annotation = {
+      id: randomUUID(),
+      created: now,
+      modified: now,
+      body,
+      target: { selector: selectorsFor(document.getText(), range), simplified },
+    };
+    notes.set.add(annotation, range);
+    await this.commit(document, notes);
+    return annotation;
+  }
+
+  async edit(document: vscode.TextDocument, id: string, body: AnnotationBody): Promise<Annotation | undefined> {
+    const notes = await this.notesFor(document);
+    const found = notes?.set.find(id);
+    if (!notes || !found) {
+      return undefined;
+    }
+    const annotation = { ...found.annotation, body, modified: new Date().toISOString() };
+    notes.set.update(annotation);
+    await this.commit(document, notes);
+    return annotation;
+  }
+
+  async remove(document: vscode.TextDocument, id: string): Promise<PlacedAnnotation | undefined> {
+    const notes = await this.notesFor(document);
+    const removed = notes?.set.remove(id, new Date().toISOString());
+    if (notes && removed) {
+      await this.commit(document, notes);
+    }
+    return removed;
+  }
+
+  async restore(document: vscode.TextDocument, placed: PlacedAnnotation): Promise<void> {
+    const notes = await this.notesFor(document);
+    if (notes) {
+      notes.set.restore(placed);
+      await this.commit(document, notes);
+    }
+  }
+
+  private fireNotesChanged(uri: vscode.Uri): void {
+    this.changed.fire(uri);
+    this.contentChanged.fire(uri);
+  }
+
+  /** Writes the sidecar now when the document is saved as it is; otherwise when it is next saved. */
+  private async commit(document: vscode.TextDocument, notes: DocumentNotes): Promise<void> {
+    notes.pending = true;
+    this.fireNotesChanged(document.uri);
+    if (!document.isDirty) {
+      await this.write(notes, document.getText());
+    }
+  }
+
+  private async load(document: vscode.TextDocument): Promise<DocumentNotes | undefined> {
+    const sidecar = sidecarUriFor(document.uri);
+    if (!sidecar) {
+      return undefined;
+    }
+    const notes = new DocumentNotes(document.uri, sidecar);
+    const text = await this.readSidecar(notes);
+    if (text !== undefined) {
+      const read = this.codec.read(text);
+      if (read.ok) {
+        notes.set.load(read.sidecar.annotations, document.getText());
+        notes.lastWritten = text;
+      } else {
+        await this.quarantine(notes, text, read.problem, read.line);
+      }
+    }
+    this.documents.set(document.uri.toString(), notes);
+    if (notes.set.all.length > 0) {
+      this.fireNotesChanged(document.uri);
+    }
+    return notes;
+  }
+
+  private async readSidecar(notes: DocumentNotes): Promise<string | undefined> {
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(notes.sidecar));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * A sidecar that cannot be read is left as it is: a backup copy is made, writes are blocked, and the
+   * user chooses — repair it, open it as JSON, or start a fresh file (the broken one is kept, renamed).
+   */
+  private async quarantine(notes: DocumentNotes, text: string, problem: string, line: number): Promise<void> {
+    notes.blocked = problem;
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const backup = vscode.Uri.joinPath(notes.sidecar, '..', `${basename(notes.sidecar)}.backup-${stamp}`);
+    await vscode.workspace.fs.copy(notes.sidecar, backup, { overwrite: false }).then(undefined, () => undefined);
+    const repair = vscode.l10n.t('Repair');
+    const open = vscode.l10n.t('Open as JSON');
+    const fresh = vscode.l10n.t('Start Fresh');
+    const where = `${vscode.workspace.asRelativePath(notes.sidecar)}${line > 0 ? `:${line}` : ''}`;
+    void vscode.window
+      .showErrorMessage(
+        vscode.l10n.t(
+          'The annotations file {0} cannot be read: {1}. It was left as it is, a backup copy is {2}, and no notes will be written to it until you choose.',
+          where,
+          problem,
+          basename(backup),
+        ),
+        repair,
+        open,
+        fresh,
+      )
+      .then(async (choice) => {
+        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === notes.document.toString());
+        if (choice === open) {
+          const editor = await vscode.window.showTextDocument(notes.sidecar);
+          if (line > 0) {
+            editor.selection = new vscode.Selection(line - 1, 0, line - 1, 0);
+          }
+        } else if (choice === repair && document) {
+          const repaired = this.codec.repair(text, document.getText(), relativeSourcePath(notes.sidecar, notes.document));
+          if (repaired) {
+            await writeFileAtomically(notes.sidecar, new TextEncoder().encode(repaired.text));
+            await this.reload(notes, document);
+            void vscode.window.showInformationMessage(vscode.l10n.t('Repaired {0}: {1} notes kept, {2} left in the backup copy.', basename(notes.sidecar), repaired.kept, repaired.dropped));
+          }
+        } else if (choice === fresh && document) {
+          await vscode.workspace.fs.rename(notes.sidecar, vscode.Uri.joinPath(notes.sidecar, '..', `${basename(notes.sidecar)}.broken-${stamp}`), { overwrite: false });
+          notes.blocked = undefined;
+          await this.write(notes, document.getText());
+        }
+      });
+  }
+
+  private async reload(notes: DocumentNotes, document: vscode.TextDocument): Promise<void> {
+    const text = await this.readSidecar(notes);
+    const read = text === undefined ? undefined : this.codec.read(text);
+    if (read?.ok) {
+      notes.blocked = undefined;
+      notes.set.merge(read.sidecar.annotations, document.getText());
+      notes.lastWritten = text;
+      this.fireNotesChanged(notes.document);
+    }
+  }
+
+  /** Writes the sidecar for `text` (the document as saved), serialised per file, retried on failure. */
+  private write(notes: DocumentNotes, text: string): Promise<void> {
+    return this.queue.run(notes.sidecar.toString(), async () => {
+      if (notes.blocked) {
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('Notes on {0} are kept in memory only until its annotations file is repaired: {1}.', vscode.workspace.asRelativePath(notes.document), notes.blocked),
+        );
+        return;
+      }
+      const annotations = notes.set.snapshot(text);
+      if (annotations.length === 0 && notes.lastWritten === undefined) {
+        notes.pending = false;
+        return;
+      }
+      const content = this.codec.write(text, relativeSourcePath(notes.sidecar, notes.document), annotations);
+      let lastError: unknown;
+      for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+        try {
+          await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(notes.sidecar, '..'));
+          notes.lastWritten = content;
+          await writeFileAtomically(notes.sidecar, new TextEncoder().encode(content));
+          notes.pending = false;
+          return;
+        } catch (error) {
+          lastError = error;
+          await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+        }
+      }
+      const retry = vscode.l10n.t('Retry');
+      void vscode.window
+        .showErrorMessage(
+          vscode.l10n.t('Could not write {0}: {1}. The notes are kept in memory.', vscode.workspace.asRelativePath(notes.sidecar), String(lastError instanceof Error ? lastError.message : lastError)),
+          retry,
+        )
+        .then((choice) => (choice === retry ? this.write(notes, text) : undefined));
+    });
+  }
+
+  private onEdit(event: vscode.TextDocumentChangeEvent): void {
+    const notes = this.documents.get(event.document.uri.toString());
+    if (!notes || event.contentChanges.length === 0 || notes.set.all.length === 0) {
+      return;
+    }
+    notes.set.applyChanges(
+      event.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })),
+      event.document.getText(),
+    );
+    notes.pending = true;
+    this.changed.fire(event.document.uri);
+  }
+
+  private async onSave(document: vscode.TextDocument): Promise<void> {
+    const notes = this.documents.get(document.uri.toString());
+    if (notes?.pending) {
+      await this.write(notes, document.getText());
+    }
+  }
+
+  /** A document closed with unsaved edits: its notes are anchored again in the text on disk and written. */
+  private async onClose(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    const notes = this.documents.get(key);
+    if (!notes) {
+      return;
+    }
+    if (notes.pending) {
+      try {
+        const disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
+        notes.set.reanchor(disk);
+        await this.write(notes, disk);
+      } catch {
+        // The file is gone: the sidecar keeps what it had.
+      }
+    }
+    this.documents.delete(key);
+    this.changed.fire(document.uri);
+  }
+
+  /** The sidecar changed on disk: if not by us, merge it by id and modified time. */
+  private async onSidecarChanged(uri: vscode.Uri): Promise<void> {
+    const notes = [...this.documents.values()].find((d) => d.sidecar.toString() === uri.toString());
+    const document = notes && vscode.workspace.textDocuments.find((d) => d.uri.toString() === notes.document.toString());
+    if (!notes || !document) {
+      return;
+    }
+    const text = await this.readSidecar(notes);
+    if (text === undefined || text === notes.lastWritten) {
+      return;
+    }
+    const read = this.codec.read(text);
+    if (!read.ok) {
+      if (!notes.blocked) {
+        await this.quarantine(notes, text, read.problem, read.line);
+      }
+      return;
+    }
+    notes.blocked = undefined;
+    if (notes.set.merge(read.sidecar.annotations, document.getText()) > 0) {
+      this.fireNotesChanged(notes.document);
+    }
+    notes.lastWritten = text;
+    // Ours may hold notes the other writer did not have: write the merged result back.
+    if (!document.isDirty && notes.set.snapshot(document.getText()).length !== read.sidecar.annotations.length) {
+      await this.write(notes, document.getText());
+    }
+  }
+
+  /** An article renamed or moved: its sidecar follows it. */
+  private async onRename(event: vscode.FileRenameEvent): Promise<void> {
+    for (const { oldUri, newUri } of event.files) {
+      const from = sidecarUriFor(oldUri);
+      const to = sidecarUriFor(newUri);
+      if (!from || !to) {
+        continue;
+      }
+      try {
+        await vscode.workspace.fs.stat(from);
+      } catch {
+        continue;
+      }
+      await this.queue.run(from.toString(), async () => {
+        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(to, '..'));
+        await vscode.workspace.fs.rename(from, to, { overwrite: false });
+      });
+      this.documents.delete(oldUri.toString());
+      // The renamed document may have been opened before its sidecar arrived: load it again.
+      this.documents.delete(newUri.toString());
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === newUri.toString());
+      if (document) {
+        const moved = await this.notesFor(document);
+        if (moved && !moved.blocked && moved.set.all.length > 0 && !document.isDirty) {
+          // Rewrites source.file, which is relative to the sidecar.
+          await this.write(moved, document.getText());
+        }
+      }
+    }
+  }
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+
+export const SIDECAR_SUFFIX = '.annotations.json';
+
+/**
+ * Where a document's notes live: `<file name>.annotations.json` beside it (default), or with
+ * `bilingualReader.annotations.location` set to `folder`, in `.annotations/` at the root of its
+ * workspace folder, mirroring the document's path. Untitled documents have none.
+ */
+export function sidecarUriFor(document: vscode.Uri): vscode.Uri | undefined {
+  // Untitled documents have no place to keep a sidecar; read-only and virtual ones (git, output) none either.
+  if (document.scheme === 'untitled' || document.path.endsWith(SIDECAR_SUFFIX) || vscode.workspace.fs.isWritableFileSystem(document.scheme) !== true) {
+    return undefined;
+  }
+  const name = document.path.slice(document.path.lastIndexOf('/') + 1);
+  const location = vscode.workspace.getConfiguration('bilingualReader', document).get<string>('annotations.location', 'beside');
+  const folder = vscode.workspace.getWorkspaceFolder(document);
+  if (location === 'folder' && folder) {
+    const relative = document.path.slice(folder.uri.path.length).replace(/^\/+/, '');
+    return vscode.Uri.joinPath(folder.uri, '.annotations', `${relative}${SIDECAR_SUFFIX}`);
+  }
+  return vscode.Uri.joinPath(document, '..', `${name}${SIDECAR_SUFFIX}`);
+}
+
+/** The document's path as written in its sidecar: relative to the sidecar's folder. */
+export function relativeSourcePath(sidecar: vscode.Uri, document: vscode.Uri): string {
+  const from = sidecar.path.split('/').slice(0, -1);
+  const to = document.path.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) {
+    common++;
+  }
+  return [...Array(from.length - common).fill('..'), ...to.slice(common)].join('/');
+}

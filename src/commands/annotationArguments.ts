@@ -1,0 +1,97 @@
+import * as vscode from 'vscode';
+import { quoteOf } from '../core/annotations/annotation';
+import type { PlacedAnnotation } from '../core/annotations/annotationSet';
+import { AnnotationManager, DocumentNotes } from '../annotations/annotationManager';
+import { annotationArguments } from '../annotations/annotationsTreeView';
+
+export type ArgumentRecord = Readonly<Record<string, unknown>>;
+
+/** Command arguments as a record: an object, a tree node of the Annotations view, or nothing. */
+export function argumentRecord(argument: unknown): ArgumentRecord {
+  const fromTree = annotationArguments(argument);
+  if (fromTree) {
+    return fromTree;
+  }
+  if (argument instanceof vscode.Uri) {
+    return { uri: argument };
+  }
+  return typeof argument === 'object' && argument !== null ? (argument as ArgumentRecord) : {};
+}
+
+/** `uri` as a vscode.Uri or a URI string; undefined when absent, an error message when malformed. */
+export function uriArgument(value: unknown): vscode.Uri | undefined {
+  if (value instanceof vscode.Uri) {
+    return value;
+  }
+  if (typeof value === 'string' && value.length > 0) {
+    return vscode.Uri.parse(value, true);
+  }
+  return undefined;
+}
+
+export function stringArgument(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function tagsArgument(value: unknown): string[] | undefined {
+  if (Array.isArray(value)) {
+    return value.filter((t): t is string => typeof t === 'string' && t.trim().length > 0).map((t) => t.trim());
+  }
+  return typeof value === 'string' ? splitTags(value) : undefined;
+}
+
+export function splitTags(text: string): string[] {
+  return [...new Set(text.split(/[,，、\s]+/).map((t) => t.replace(/^#/, '').trim()).filter(Boolean))];
+}
+
+/** The document named by `uri`, or the active editor's. */
+export async function documentArgument(args: ArgumentRecord): Promise<vscode.TextDocument | undefined> {
+  const uri = uriArgument(args.uri) ?? vscode.window.activeTextEditor?.document.uri;
+  if (!uri) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a document first.'));
+    return undefined;
+  }
+  try {
+    return await vscode.workspace.openTextDocument(uri);
+  } catch (error) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open {0}: {1}', uri.toString(), String(error)));
+    return undefined;
+  }
+}
+
+export async function notesArgument(annotations: AnnotationManager, document: vscode.TextDocument): Promise<DocumentNotes | undefined> {
+  const notes = await annotations.notesFor(document);
+  if (!notes) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Notes need a saved file: save {0} first.', vscode.workspace.asRelativePath(document.uri)));
+  }
+  return notes;
+}
+
+/** The note named by `id`, else the one under the cursor, else the user's pick. */
+export async function pickAnnotation(notes: DocumentNotes, args: ArgumentRecord, title: string): Promise<PlacedAnnotation | undefined> {
+  const id = stringArgument(args.id);
+  if (id) {
+    const found = notes.set.find(id);
+    if (!found) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('No note with id {0} in {1}.', id, vscode.workspace.asRelativePath(notes.document)));
+    }
+    return found;
+  }
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document.uri.toString() === notes.document.toString()) {
+    const here = notes.set.at(editor.document.offsetAt(editor.selection.active));
+    if (here.length === 1) {
+      return here[0];
+    }
+  }
+  const picked = await vscode.window.showQuickPick(
+    notes.set.all.map((placed) => ({
+      label: quoteOf(placed.annotation).exact.replace(/\s+/g, ' '),
+      description: [placed.range ? '' : vscode.l10n.t('orphan'), ...placed.annotation.body.tags.map((t) => `#${t}`)].filter(Boolean).join(' '),
+      detail: placed.annotation.body.note.replace(/\s+/g, ' '),
+      placed,
+    })),
+    { title, matchOnDescription: true, matchOnDetail: true, placeHolder: vscode.l10n.t('Search notes by text or tag') },
+  );
+  return picked?.placed;
+}

@@ -1,0 +1,36 @@
+import { AnnotationManager } from '../annotations/annotationManager';
+import { CommandId } from '../commandIds';
+import { Annotation, quoteOf } from '../core/annotations/annotation';
+import * as vscode from 'vscode';
+import { askBody } from './annotateCommand';
+import { argumentRecord, documentArgument, notesArgument, pickAnnotation } from './annotationArguments';
+
+/** `bilingualReader.editAnnotation` with `{ uri?, id?, note?, tags?, translation? }`. */
+export class EditAnnotationCommand {
+  static readonly id = CommandId.EditAnnotation;
+
+  constructor(private readonly annotations: AnnotationManager) {}
+
+  async execute(argument?: unknown): Promise<Annotation | undefined> {
+    const args = argumentRecord(argument);
+    const document = await documentArgument(args);
+    const notes = document && (await notesArgument(this.annotations, document));
+    if (!document || !notes) {
+      return undefined;
+    }
+    const placed = await pickAnnotation(notes, args, vscode.l10n.t('Edit Annotation'));
+    if (!placed) {
+      return undefined;
+    }
+    const current = placed.annotation.body;
+    const body =
+      args.note !== undefined || args.tags !== undefined || args.translation !== undefined
+        ? {
+            note: typeof args.note === 'string' ? args.note : current.note,
+            tags: Array.isArray(args.tags) ? args.tags.filter((t): t is string => typeof t === 'string') : current.tags,
+            ...(typeof args.translation === 'string' ? (args.translation ? { translation: args.translation } : {}) : current.translation ? { translation: current.translation } : {}),
+          }
+        : await askBody({}, quoteOf(placed.annotation).exact, current);
+    return body ? this.annotations.edit(document, placed.annotation.id, body) : undefined;
+  }
+}

@@ -1,0 +1,190 @@
+import * as assert from 'assert';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import schema from '../../schemas/annotations.schema.json';
+import type { Annotation } from '../../src/core/annotations/annotation';
+import { activateExtension, articleText, closeAllEditors, fixturePath, workspaceFolder } from './helpers';
+
+const validate = addFormats(new Ajv({ allErrors: true }), ['date-time']).compile(schema);
+
+interface SidecarFile {
+  version: number;
+  source: { file: string; sha256: string; length: number };
+  annotations: Annotation[];
+}
+
+let counter = 0;
+/** A fresh copy of the reference article in the workspace, with its sidecar path. */
+function freshArticle(): { uri: vscode.Uri; sidecar: string; path: string } {
+  const name = `notes-${Date.now()}-${counter++}.txt`;
+  const path = fixturePath(name);
+  fs.writeFileSync(path, articleText());
+  return { uri: vscode.Uri.joinPath(workspaceFolder().uri, name), sidecar: `${path}.annotations.json`, path };
+}
+
+function readSidecar(path: string): SidecarFile {
+  const value = JSON.parse(fs.readFileSync(path, 'utf8')) as SidecarFile;
+  assert.ok(validate(value), JSON.stringify(validate.errors));
+  return value;
+}
+
+function rangeOf(document: vscode.TextDocument, needle: string): { start: vscode.Position; end: vscode.Position } {
+  const offset = document.getText().indexOf(needle);
+  assert.ok(offset >= 0, needle);
+  return { start: document.positionAt(offset), end: document.positionAt(offset + needle.length) };
+}
+
+async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function annotate(uri: vscode.Uri, range: { start: vscode.Position; end: vscode.Position }, note: string, extra: object = {}): Promise<Annotation> {
+  const annotation = await vscode.commands.executeCommand<Annotation>('bilingualReader.annotate', {
+    uri: uri.toString(),
+    range: { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } },
+    note,
+    ...extra,
+  });
+  assert.ok(annotation, 'the command returned the new annotation');
+  return annotation;
+}
+
+suite('Annotations', () => {
+  suiteSetup(activateExtension);
+  teardown(closeAllEditors);
+
+  test('annotate with arguments writes a sidecar beside the article that validates against the schema', async () => {
+    const { uri, sidecar } = freshArticle();
+    const document = await vscode.workspace.openTextDocument(uri);
+    const annotation = await annotate(uri, rangeOf(document, '實體\n\n清單'), 'US Entity List, split by the PDF', { tags: ['export-control'], translation: 'Entity List' });
+    const saved = readSidecar(sidecar);
+    assert.strictEqual(saved.source.file, uri.path.slice(uri.path.lastIndexOf('/') + 1));
+    assert.strictEqual(saved.source.length, document.getText().length);
+    const [stored] = saved.annotations;
+    assert.strictEqual(stored!.id, annotation.id);
+    assert.deepStrictEqual(stored!.body, { note: 'US Entity List, split by the PDF', tags: ['export-control'], translation: 'Entity List' });
+    assert.strictEqual(stored!.target.selector[0].exact, '實體\n\n清單');
+    assert.strictEqual(stored!.target.selector[0].prefix.length, 32);
+    assert.strictEqual(stored!.target.simplified, '实体\n\n清单');
+  });
+
+  test('notes move with edits; the sidecar changes only when the document is saved', async () => {
+    const { uri, sidecar } = freshArticle();
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const annotation = await annotate(uri, rangeOf(document, '黃仁勳表示'), 'speaker');
+    const before = readSidecar(sidecar).annotations[0]!.target.selector[1];
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), '編者按：本文有刪節。\n');
+    await vscode.workspace.applyEdit(edit);
+    assert.deepStrictEqual(readSidecar(sidecar).annotations[0]!.target.selector[1], before, 'an unsaved edit does not reach the sidecar');
+    await document.save();
+    await waitFor(() => readSidecar(sidecar).annotations[0]!.target.selector[1].start !== before.start, 'the sidecar to follow the save');
+    const after = readSidecar(sidecar).annotations[0]!;
+    assert.strictEqual(after.id, annotation.id);
+    assert.strictEqual(after.target.selector[1].start, before.start + '編者按：本文有刪節。\n'.length);
+    assert.strictEqual(document.getText().slice(after.target.selector[1].start, after.target.selector[1].end), '黃仁勳表示');
+  });
+
+  test('after a reopen and a change made outside VS Code, notes are found again or kept as orphans', async () => {
+    const { uri, sidecar, path } = freshArticle();
+    let document = await vscode.workspace.openTextDocument(uri);
+    await annotate(uri, rangeOf(document, '人工智能擴散規則'), 'AI Diffusion Rule');
+    await annotate(uri, rangeOf(document, '康京和表示'), 'Kang Kyung-wha');
+    await closeAllEditors();
+    // Another editor (or git) rewrites the file: a paragraph added at the top, one passage deleted.
+    fs.writeFileSync(path, '新的導語段落。\n\n' + articleText().replace(/康京和表示/g, '她說'));
+    document = await vscode.workspace.openTextDocument(uri);
+    await waitFor(() => document.getText().startsWith('新的導語段落'), 'the document to show the new text');
+    const ids = readSidecar(sidecar).annotations.map((a) => a.id);
+    await vscode.window.showTextDocument(document);
+    await document.save();
+    const exported = await vscode.commands.executeCommand<vscode.Uri>('bilingualReader.exportAnnotations', { uri, format: 'json', target: vscode.Uri.file(`${path}.notes.json`) });
+    const items = (JSON.parse(fs.readFileSync(exported!.fsPath, 'utf8')) as { items: { id: string; target: { selector: [{ exact: string }] } }[] }).items;
+    assert.deepStrictEqual(items.map((i) => i.id.replace('urn:uuid:', '')).sort(), ids.sort(), 'no note is lost');
+    const rule = items.find((i) => i.target.selector[0].exact === '人工智能擴散規則');
+    assert.ok(rule, 'the note whose text is still there is anchored on it');
+  });
+
+  test('edit, then delete a note by id', async () => {
+    const { uri, sidecar } = freshArticle();
+    const document = await vscode.workspace.openTextDocument(uri);
+    const annotation = await annotate(uri, rangeOf(document, '出口管制措施'), 'first');
+    await vscode.commands.executeCommand('bilingualReader.editAnnotation', { uri, id: annotation.id, note: 'second', tags: ['policy'] });
+    const edited = readSidecar(sidecar).annotations[0]!;
+    assert.deepStrictEqual(edited.body, { note: 'second', tags: ['policy'] });
+    assert.ok(edited.modified >= annotation.modified);
+    const removed = await vscode.commands.executeCommand<string>('bilingualReader.deleteAnnotation', { uri: uri.toString(), id: annotation.id });
+    assert.strictEqual(removed, annotation.id);
+    assert.deepStrictEqual(readSidecar(sidecar).annotations, []);
+  });
+
+  test('exports a Markdown study sheet and an Anki CSV with the sentence, pinyin and glossary English', async () => {
+    const { uri, path } = freshArticle();
+    const document = await vscode.workspace.openTextDocument(uri);
+    await annotate(uri, rangeOf(document, '不可靠實體清單'), 'China, MOFCOM', { tags: ['law'] });
+    const markdown = fs.readFileSync((await vscode.commands.executeCommand<vscode.Uri>('bilingualReader.exportAnnotations', { uri, format: 'markdown', target: `${uri.toString()}.md` }))!.fsPath, 'utf8');
+    assert.match(markdown, /## 1\. 「不可靠實體清單」 \(不可靠实体清单\)/);
+    assert.match(markdown, /Unreliable Entity List/);
+    assert.match(markdown, /bù kě kào shí tǐ qīng dān/);
+    const csv = fs.readFileSync((await vscode.commands.executeCommand<vscode.Uri>('bilingualReader.exportAnnotations', { uri, format: 'csv', target: vscode.Uri.file(`${path}.csv`) }))!.fsPath, 'utf8');
+    assert.match(csv, /^#separator:comma/);
+    assert.match(csv, /不可靠實體清單,不可靠实体清单,/);
+    assert.match(csv, /和不可靠實體清單等等法律工具構建反制體系。/, 'the whole sentence, its line breaks joined');
+  });
+
+  test('a corrupt sidecar is left untouched and backed up; notes are not written over it', async () => {
+    const { uri, sidecar } = freshArticle();
+    fs.writeFileSync(sidecar, '{ "version": 1, "annotations": [ { "id": ');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await annotate(uri, rangeOf(document, '華為'), 'kept in memory');
+    assert.strictEqual(fs.readFileSync(sidecar, 'utf8'), '{ "version": 1, "annotations": [ { "id": ');
+    const folder = fs.readdirSync(fixturePath());
+    const name = sidecar.slice(sidecar.lastIndexOf('/') + 1);
+    assert.ok(folder.some((f) => f.startsWith(`${name}.backup-`)), 'a backup copy is made');
+  });
+
+  test('a note added to the sidecar elsewhere is merged in', async () => {
+    const { uri, sidecar } = freshArticle();
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const mine = await annotate(uri, rangeOf(document, '王毅'), 'mine');
+    const theirs = JSON.parse(fs.readFileSync(sidecar, 'utf8')) as SidecarFile;
+    const offset = document.getText().indexOf('毛寧');
+    theirs.annotations.push({
+      ...theirs.annotations[0]!,
+      id: '00000000-0000-4000-8000-000000000001',
+      body: { note: 'theirs', tags: [] },
+      target: { selector: [{ type: 'TextQuoteSelector', exact: '毛寧', prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: offset, end: offset + 2 }] },
+    });
+    fs.writeFileSync(sidecar, JSON.stringify(theirs, null, 2));
+    // The file watcher reports the change; the note then exists for the commands.
+    await waitFor(
+      async () => (await vscode.commands.executeCommand<string>('bilingualReader.goToAnnotation', { uri, id: '00000000-0000-4000-8000-000000000001' })) !== undefined,
+      'the external note to be merged',
+    );
+    assert.strictEqual(vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection), '毛寧');
+    assert.ok(readSidecar(sidecar).annotations.some((a) => a.id === mine.id));
+  });
+
+  test('renaming the article moves its sidecar', async () => {
+    const { uri, sidecar } = freshArticle();
+    const document = await vscode.workspace.openTextDocument(uri);
+    await annotate(uri, rangeOf(document, '半導體'), 'semiconductors');
+    const renamed = vscode.Uri.joinPath(uri, '..', `renamed-${Date.now()}.txt`);
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(uri, renamed);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const moved = `${renamed.fsPath}.annotations.json`;
+    await waitFor(() => fs.existsSync(moved) && !fs.existsSync(sidecar), 'the sidecar to follow');
+    assert.strictEqual(readSidecar(moved).annotations[0]!.body.note, 'semiconductors');
+  });
+});
