@@ -13,7 +13,16 @@ const launcher = require(path.join(ROOT, 'scripts', 'codeServerLauncher.js')) as
  * End to end: a key typed into the editor (Playwright) until the reader panel's DOM holds the
  * typed character, on a 1 MB article. Timestamps on both sides come from Date.now() on this machine.
  */
-export async function readerEditEndToEnd(folder: string, fileName: string, runs = 25): Promise<ReturnType<typeof summarize>> {
+export function readerEditEndToEnd(folder: string, fileName: string, runs = 25): Promise<ReturnType<typeof summarize>> {
+  return editToWebview(folder, fileName, 'Bilingual Reader: Open Reader Panel', 'body[data-ready="true"]', '#blocks', runs);
+}
+
+/** The same measure for VS Code's built-in Markdown preview, on a Markdown file of the same size. */
+export function markdownPreviewEndToEnd(folder: string, fileName: string, runs = 25): Promise<ReturnType<typeof summarize>> {
+  return editToWebview(folder, fileName, 'Markdown: Open Preview to the Side', 'body .markdown-body, body', 'body', runs);
+}
+
+async function editToWebview(folder: string, fileName: string, command: string, readySelector: string, watched: string, runs: number): Promise<ReturnType<typeof summarize>> {
   const server = await launcher.startCodeServer();
   const browser = await launcher.launchBrowser();
   try {
@@ -26,11 +35,13 @@ export async function readerEditEndToEnd(folder: string, fileName: string, runs 
     await page.keyboard.press('Enter');
     await page.locator('.monaco-editor .view-lines').first().waitFor();
     await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').fill('>Bilingual Reader: Open Reader Panel');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Reader Panel' }).first().waitFor();
+    await page.locator('.quick-input-widget input').fill(`>${command}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: command.split(': ')[1]! }).first().waitFor();
     await page.keyboard.press('Enter');
     const reader = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-    await reader.locator('body[data-ready="true"]').waitFor({ timeout: 120_000 });
+    await reader.locator(readySelector).first().waitFor({ timeout: 120_000 });
+    // Let the first render settle.
+    await page.waitForTimeout(2000);
     // Type at the start of line 3, inside the first paragraph.
     await page.locator('.monaco-editor textarea').first().focus();
     await page.keyboard.press('Control+Home');
@@ -40,16 +51,20 @@ export async function readerEditEndToEnd(folder: string, fileName: string, runs 
     const marks = ['㐀', '㐁', '㐂', '㐃', '㐄', '㐅', '㐆', '㐇'];
     for (let i = 0; i < runs; i++) {
       const mark = marks[i % marks.length]!;
-      await reader.locator('body').evaluate((body, m) => {
-        delete body.dataset.seenAt;
-        const observer = new MutationObserver(() => {
-          if (document.getElementById('blocks')!.textContent!.includes(m)) {
-            body.dataset.seenAt = String(Date.now());
-            observer.disconnect();
-          }
-        });
-        observer.observe(document.getElementById('blocks')!, { childList: true, subtree: true, characterData: true });
-      }, mark);
+      await reader.locator('body').evaluate(
+        (body, [m, selector]) => {
+          delete body.dataset.seenAt;
+          // Looked up on every mutation: a preview may replace its whole content.
+          const observer = new MutationObserver(() => {
+            if (document.querySelector(selector!)?.textContent?.includes(m!)) {
+              body.dataset.seenAt = String(Date.now());
+              observer.disconnect();
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        },
+        [mark, watched] as const,
+      );
       const sentAt = await page.evaluate(() => Date.now());
       await page.keyboard.type(mark);
       const seenAt = Number(await reader.locator('body[data-seen-at]').getAttribute('data-seen-at', { timeout: 10_000 }));

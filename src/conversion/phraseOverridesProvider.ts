@@ -4,6 +4,8 @@ import { PhrasesFileReader, PhrasesFileProblem } from '../core/conversion/phrase
 import { Disposable } from '../util/dispose';
 
 export const PHRASES_FILE = '.bilingual-reader/phrases.json';
+/** How long a changed file must stay still before it is read again. */
+const SETTLE_MS = 150;
 
 type FolderSpec = { protectedPhrases: readonly string[]; mappings: Readonly<Record<string, string>> };
 
@@ -22,10 +24,16 @@ export class PhraseOverridesProvider extends Disposable {
   constructor() {
     super();
     const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/${PHRASES_FILE}`));
+    // Events come while a file is still being written (create, then change): re-read once it settles.
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const forget = () => {
-      this.folderSpecs.clear();
-      this.changed.fire();
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        this.folderSpecs.clear();
+        this.changed.fire();
+      }, SETTLE_MS);
     };
+    this.register({ dispose: () => clearTimeout(timer) });
     this.register(watcher.onDidChange(forget));
     this.register(watcher.onDidCreate(forget));
     this.register(watcher.onDidDelete(forget));

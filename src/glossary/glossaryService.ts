@@ -28,6 +28,7 @@ export class GlossaryService extends Disposable {
   private readonly hitCache = new Map<string, { version: number; matcher: TermMatcher; hits: DocumentTermHit[] }>();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   private watchers: vscode.Disposable[] = [];
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
   /** Fires when a glossary file or the glossary settings change. */
   readonly onDidChange = this.changed.event;
 
@@ -43,6 +44,7 @@ export class GlossaryService extends Disposable {
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.invalidate()));
     this.register(vscode.workspace.onDidCloseTextDocument((d) => this.hitCache.delete(d.uri.toString())));
     this.register({ dispose: () => this.watchers.forEach((w) => w.dispose()) });
+    this.register({ dispose: () => clearTimeout(this.settleTimer) });
   }
 
   /** The matcher over every glossary's terms, built on first use. */
@@ -149,7 +151,11 @@ export class GlossaryService extends Disposable {
       const folder = vscode.Uri.joinPath(file.uri, '..');
       const name = file.uri.path.slice(file.uri.path.lastIndexOf('/') + 1);
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, name));
-      const reload = () => this.invalidate();
+      // Events come while a file is still being written: re-read once it settles.
+      const reload = () => {
+        clearTimeout(this.settleTimer);
+        this.settleTimer = setTimeout(() => this.invalidate(), 150);
+      };
       watcher.onDidChange(reload);
       watcher.onDidCreate(reload);
       watcher.onDidDelete(reload);

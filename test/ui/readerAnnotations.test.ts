@@ -46,14 +46,9 @@ suite('UI: annotating from the reader panel', function () {
       selection.addRange(range);
     });
     await reader.locator('#annotate').click();
-    const input = workbench.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill('China’s list, not the US one');
-    await workbench.page.keyboard.press('Enter');
-    await input.fill('law, mofcom');
-    await workbench.page.keyboard.press('Enter');
-    await input.fill('Unreliable Entity List');
-    await workbench.page.keyboard.press('Enter');
+    await workbench.answerInput('實體清單', 'China’s list, not the US one');
+    await workbench.answerInput('Tags', 'law, mofcom');
+    await workbench.answerInput('Translation', 'Unreliable Entity List');
 
     // A highlight may be cut into pieces by the marks of changed characters: compare their joined text.
     await reader.locator('#blocks .converted .note').first().waitFor({ timeout: 30_000 });

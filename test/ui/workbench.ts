@@ -85,6 +85,15 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
+  /** Answers the input box whose prompt or title shows `prompt` (waiting for it: boxes follow one another). */
+  async answerInput(prompt: string, value: string): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget', { hasText: prompt });
+    await widget.waitFor();
+    await widget.locator('input').fill(value);
+    await this.page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden' }).catch(() => undefined);
+  }
+
   /** The text of the editor's rendered lines (Monaco renders only what is visible). */
   async visibleEditorText(): Promise<string> {
     return (await this.page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');

@@ -1,4 +1,4 @@
-import Ajv from 'ajv';
+import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { createHash } from 'crypto';
 import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
@@ -20,7 +20,13 @@ export function sha256(text: string): string {
 
 /** Reads and checks sidecar files against the schema the extension ships. */
 export class SidecarCodec {
-  private readonly validate = addFormats(new Ajv({ allErrors: false }), ['date-time']).compile<Sidecar>(schema);
+  private compiled: ValidateFunction<Sidecar> | undefined;
+
+  /** Compiled on first use, off the activation path. */
+  private get validate(): ValidateFunction<Sidecar> {
+    this.compiled ??= addFormats(new Ajv({ allErrors: false }), ['date-time']).compile<Sidecar>(schema);
+    return this.compiled;
+  }
 
   read(text: string): SidecarReadResult {
     const errors: ParseError[] = [];

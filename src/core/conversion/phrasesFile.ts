@@ -1,4 +1,4 @@
-import Ajv from 'ajv';
+import Ajv, { ValidateFunction } from 'ajv';
 import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
 import schema from '../../../schemas/phrases.schema.json';
 import type { PhraseOverrideSpec } from './phraseOverrides';
@@ -10,16 +10,24 @@ export interface PhrasesFileProblem {
   readonly message: string;
 }
 
+interface PhrasesJson {
+  protected?: string[];
+  mappings?: Record<string, string>;
+}
+
 export type PhrasesFileResult =
   | { readonly ok: true; readonly spec: PhraseOverrideSpec }
   | { readonly ok: false; readonly problems: readonly PhrasesFileProblem[] };
 
 /** Compiles the shipped JSON schema once per reader; the same schema VS Code validates the file with. */
 export class PhrasesFileReader {
-  private readonly validate = new Ajv({ allErrors: true }).compile<{
-    protected?: string[];
-    mappings?: Record<string, string>;
-  }>(schema);
+  private compiled: ValidateFunction<PhrasesJson> | undefined;
+
+  /** Compiled on first use: compiling a schema costs milliseconds that activation should not spend. */
+  private get validate(): ValidateFunction<PhrasesJson> {
+    this.compiled ??= new Ajv({ allErrors: true }).compile<PhrasesJson>(schema);
+    return this.compiled;
+  }
 
   /** Parses `.bilingual-reader/phrases.json` (comments and trailing commas allowed). */
   read(text: string): PhrasesFileResult {

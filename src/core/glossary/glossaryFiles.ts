@@ -1,4 +1,4 @@
-import Ajv from 'ajv';
+import Ajv, { ValidateFunction } from 'ajv';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -46,7 +46,13 @@ export function glossaryFormat(path: string): GlossaryFormat | undefined {
 
 /** Reads glossary files in the three formats users bring: our JSON, OmegaT's tab-separated files, TBX. */
 export class GlossaryReader {
-  private readonly validate = new Ajv({ allErrors: true }).compile<{ entries: JsonEntry[] }>(schema);
+  private compiled: ValidateFunction<{ entries: JsonEntry[] }> | undefined;
+
+  /** Compiled on first use, off the activation path. */
+  private get validate(): ValidateFunction<{ entries: JsonEntry[] }> {
+    this.compiled ??= new Ajv({ allErrors: true }).compile<{ entries: JsonEntry[] }>(schema);
+    return this.compiled;
+  }
 
   read(text: string, format: GlossaryFormat, origin: GlossaryOrigin, sourceName: string): GlossaryFile {
     switch (format) {
