@@ -13,12 +13,12 @@ const launcher = require(path.join(ROOT, 'scripts', 'codeServerLauncher.js')) as
  * End to end: a key typed into the editor (Playwright) until the reader panel's DOM holds the
  * typed character, on a 1 MB article. Timestamps on both sides come from Date.now() on this machine.
  */
-export function readerEditEndToEnd(folder: string, fileName: string, runs = 25): Promise<ReturnType<typeof summarize>> {
+export function readerEditEndToEnd(folder: string, fileName: string, runs = 40): Promise<ReturnType<typeof summarize>> {
   return editToWebview(folder, fileName, 'Bilingual Reader: Open Reader Panel', 'body[data-ready="true"]', '#blocks', runs);
 }
 
 /** The same measure for VS Code's built-in Markdown preview, on a Markdown file of the same size. */
-export function markdownPreviewEndToEnd(folder: string, fileName: string, runs = 25): Promise<ReturnType<typeof summarize>> {
+export function markdownPreviewEndToEnd(folder: string, fileName: string, runs = 40): Promise<ReturnType<typeof summarize>> {
   return editToWebview(folder, fileName, 'Markdown: Open Preview to the Side', 'body .markdown-body, body', 'body', runs);
 }
 
@@ -70,7 +70,8 @@ async function editToWebview(folder: string, fileName: string, command: string, 
       const seenAt = Number(await reader.locator('body[data-seen-at]').getAttribute('data-seen-at', { timeout: 10_000 }));
       samples.push(seenAt - sentAt);
       await page.keyboard.press('Backspace');
-      await page.waitForTimeout(150);
+      // Past the panel's coalescing window and the preview's debounce, so each run starts idle.
+      await page.waitForTimeout(400);
     }
     return summarize(samples);
   } finally {

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { annotationReanchor } from './annotationBench';
+import { summarize } from './stats';
 import { coldStart, conversionThroughput } from './conversionBench';
 import { glossaryFigures } from './glossaryBench';
 import { oneMegabyteWorkspace, readerEditExtensionSide } from './readerBench';
@@ -21,7 +22,18 @@ interface Row {
 }
 
 /** Activation and first conversions, measured inside code-server by bench/extensionHost. */
-async function extensionHostFigures(): Promise<{ activationMs: number; firstSimplifiedMs: number; firstTraditionalMs: number; firstTraditionalHeapMB: number; wasActive: boolean }> {
+interface HostFigures {
+  readonly wasActive: boolean;
+  readonly activationMs: number;
+  readonly firstSimplifiedApiMs: number;
+  readonly firstSimplifiedMs: number;
+  readonly secondSimplifiedMs: number;
+  readonly firstTraditionalApiMs: number;
+  readonly firstTraditionalMs: number;
+  readonly firstTraditionalHeapMB: number;
+}
+
+async function extensionHostFigures(): Promise<HostFigures> {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'br-bench-host-'));
   const results = path.join(workspace, 'results.json');
   try {
@@ -65,11 +77,20 @@ async function main(): Promise<void> {
     one(`cold start: build the ${cold.direction} converter (fresh process)`, 'ms', cold.ms, cold.direction.startsWith('cn') ? '≤ 300 ms' : '≤ 100 ms');
     one(`cold start: heap for the ${cold.direction} converter`, 'MB', cold.heapMB, cold.direction.startsWith('cn') ? '≤ 80 MB' : undefined);
   }
-  const host = await extensionHostFigures();
-  one(`activation in code-server (module load + activate())${host.wasActive ? ' — was already active!' : ''}`, 'ms', host.activationMs, '≤ 30 ms');
-  one('first Simplified conversion after activation (toSimplified on the article, through the command)', 'ms', host.firstSimplifiedMs, '≤ 100 ms');
-  one('first Traditional conversion (toTraditionalHK on the article, through the command)', 'ms', host.firstTraditionalMs, '≤ 300 ms');
-  one('extension host heap growth for the first Traditional conversion', 'MB', host.firstTraditionalHeapMB, '≤ 80 MB');
+  // Three fresh windows: the median of each figure.
+  const hosts: HostFigures[] = [];
+  for (let i = 0; i < 3; i++) {
+    hosts.push(await extensionHostFigures());
+  }
+  const median = (pick: (h: HostFigures) => number) => summarize(hosts.map(pick));
+  const hostRow = (measure: string, unit: string, pick: (h: HostFigures) => number, budget?: string) => rows.push({ measure, unit, ...median(pick), budget });
+  hostRow(`activation in code-server (module load + activate(), production build)${hosts.some((h) => h.wasActive) ? ' — a window had it active already!' : ''}`, 'ms', (h) => h.activationMs, '≤ 30 ms');
+  hostRow('first Simplified conversion after activation: load OpenCC, build hk→cn, convert the article (API)', 'ms', (h) => h.firstSimplifiedApiMs, '≤ 100 ms');
+  hostRow('first Convert to Simplified command on the article (conversion + ~1,500 replacements in the editor)', 'ms', (h) => h.firstSimplifiedMs);
+  hostRow('the same command again, converter built (the editor round trip)', 'ms', (h) => h.secondSimplifiedMs);
+  hostRow('first Traditional conversion: build cn→hk, convert the article (API)', 'ms', (h) => h.firstTraditionalApiMs, '≤ 300 ms');
+  hostRow('extension host heap growth for the first Traditional conversion', 'MB', (h) => h.firstTraditionalHeapMB, '≤ 80 MB');
+  hostRow('first Convert to Traditional (HK) command on the article', 'ms', (h) => h.firstTraditionalMs);
 
   rows.push({ measure: 'reader: one-character edit on a 1 MB article, extension side', unit: 'ms', ...readerEditExtensionSide(article), budget: 'p99 ≤ 16 ms' });
   const glossary = glossaryFigures(article);

@@ -32,6 +32,8 @@ import { ScriptStatusBarItem } from './status/scriptStatusBarItem';
 export interface BilingualReaderApi {
   /** The reader panel open on a document, if any. */
   readerPanelFor(uri: vscode.Uri): ReaderPanel | undefined;
+  /** Converts text with OpenCC, e.g. `{ from: 'hk', to: 'cn' }`; the same engine the commands use. */
+  convertText(text: string, direction: Direction): string;
 }
 
 /**
@@ -45,7 +47,9 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   const conversion = new EditorConversion(converter, detector, overrides);
   const glossaries = new GlossaryService(context.extensionUri);
   const pinyin = new PinyinAnnotator();
-  context.subscriptions.push(overrides, glossaries, new ScriptStatusBarItem(detector), new GlossaryHoverProvider(glossaries), new TermDecorations(glossaries));
+  // A Traditional document in view: build its Simplified converter (a few MB) before it is asked for.
+  const warmUp = () => void converter.cache.get({ from: sourceVariant(), to: 'cn' });
+  context.subscriptions.push(overrides, glossaries, new ScriptStatusBarItem(detector, warmUp), new GlossaryHoverProvider(glossaries), new TermDecorations(glossaries));
 
   const named: [CommandId, () => Direction][] = [
     [CommandId.ToSimplified, () => ({ from: sourceVariant(), to: 'cn' })],
@@ -89,7 +93,10 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
       return vscode.commands.registerCommand(command.id, () => command.execute());
     }),
   );
-  return { readerPanelFor: (uri) => readers.panelFor(uri) };
+  return {
+    readerPanelFor: (uri) => readers.panelFor(uri),
+    convertText: (text, direction) => converter.convert(text, direction),
+  };
 }
 
 export function deactivate(): void {

@@ -14,7 +14,11 @@ export class ScriptStatusBarItem extends Disposable {
   private readonly item: vscode.StatusBarItem;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly detector: ScriptDetector) {
+  constructor(
+    private readonly detector: ScriptDetector,
+    /** Called with each Traditional document seen, so its Simplified converter can be built ahead of use. */
+    private readonly onTraditional: () => void = () => undefined,
+  ) {
     super();
     this.item = this.register(vscode.window.createStatusBarItem('bilingualReader.script', vscode.StatusBarAlignment.Right, 100));
     this.item.name = vscode.l10n.t('Chinese Script');
@@ -55,6 +59,9 @@ export class ScriptStatusBarItem extends Disposable {
     if (profile.kind === 'none') {
       this.item.hide();
       return;
+    }
+    if (profile.kind === 'traditional') {
+      this.onTraditional();
     }
     this.item.text = this.text(profile);
     this.item.tooltip = this.tooltip(profile);

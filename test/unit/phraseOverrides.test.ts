@@ -26,6 +26,18 @@ suite('phrase overrides', () => {
     assert.strictEqual(converter.convert('(漢)漢axb', hk2cn, overrides), '(漢)汉axb');
   });
 
+  test('text that already holds private-use characters is converted piece by piece, with the same result', () => {
+    const overrides = new PhraseOverrides({ protectedPhrases: ['東涌'], mappings: { 英偉達: '輝達' } });
+    assert.strictEqual(converter.convert('\ue000東涌英偉達漢\ue001', hk2cn, overrides), '\ue000東涌輝達汉\ue001');
+  });
+
+  test('a protected phrase cuts segmentation as converting the pieces apart would', () => {
+    const overrides = new PhraseOverrides({ protectedPhrases: ['記'] });
+    const twp = { from: 'twp', to: 'cn' } as const;
+    // 記憶體 → 内存 as a phrase; with 記 protected, 憶體 is converted on its own.
+    assert.strictEqual(converter.convert('記憶體', twp, overrides), '記' + converter.convert('憶體', twp));
+  });
+
   test('no overrides: the converter itself is used', () => {
     const convert = (s: string) => s.toUpperCase();
     assert.strictEqual(PhraseOverrides.none.wrap(convert), convert);

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { loadCsvStringify } from '../lazyModules';
 import { Annotation, positionOf, quoteOf } from './annotation';
 
 /** What an export knows of each annotation beyond the sidecar: computed by the caller. */
@@ -51,7 +51,7 @@ export function toAnkiCsv(items: readonly ExportItem[]): string {
   const header = '#separator:comma\n#html:false\n#columns:Quote,Simplified,Pinyin,Glossary,Note,Tags,Sentence\n#tags column:6\n';
   return (
     header +
-    stringify(
+    loadCsvStringify().stringify(
       items.map((i) => [
         quoteOf(i.annotation).exact,
         i.simplified,

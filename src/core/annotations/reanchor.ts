@@ -1,4 +1,4 @@
-import search from 'approx-string-match';
+import { loadApproxStringMatch } from '../lazyModules';
 import { Annotation, positionOf, quoteOf, TextRange } from './annotation';
 
 export type AnchorMethod = 'position' | 'quote' | 'fuzzy';
@@ -60,7 +60,7 @@ function bestFuzzy(text: string, exact: string, prefix: string, suffix: string, 
   let best: TextRange | undefined;
   let bestScore = 0;
   const total = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.position;
-  for (const match of search(text, exact, maxErrors)) {
+  for (const match of loadApproxStringMatch()(text, exact, maxErrors)) {
     const quoteScore = 1 - match.errors / exact.length;
     const before = text.slice(Math.max(0, match.start - prefix.length), match.start);
     const after = text.slice(match.end, match.end + suffix.length);

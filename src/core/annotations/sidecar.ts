@@ -1,5 +1,5 @@
-import Ajv, { ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
+import { loadAjv, loadAjvFormats } from '../lazyModules';
 import { createHash } from 'crypto';
 import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
 import schema from '../../../schemas/annotations.schema.json';
@@ -24,7 +24,7 @@ export class SidecarCodec {
 
   /** Compiled on first use, off the activation path. */
   private get validate(): ValidateFunction<Sidecar> {
-    this.compiled ??= addFormats(new Ajv({ allErrors: false }), ['date-time']).compile<Sidecar>(schema);
+    this.compiled ??= loadAjvFormats()(new (loadAjv())({ allErrors: false }), ['date-time']).compile<Sidecar>(schema);
     return this.compiled;
   }
 

@@ -20,32 +20,47 @@ export interface ChunkOptions {
 const DEFAULT_CHUNK = 256 * 1024;
 
 /**
- * Converts line by line. No OpenCC dictionary entry contains a line break, so this gives the
- * same text as converting the whole at once, while letting each line be diffed on its own.
+ * Converts [start, end) of `text` and finds the replacements line by line. No OpenCC dictionary
+ * entry contains a line break, so the text is converted in one call (per-call costs make converting
+ * line by line twice as slow) and its lines correspond one to one with the original's, each then
+ * diffed on its own. Should a converter ever change the number of lines, lines are converted one by one.
  */
 export function convertLines(text: string, convert: (s: string) => string, start = 0, end = text.length): ConversionResult {
+  const original = text.slice(start, end);
+  const converted = convert(original);
+  const originalLines = original.split('\n');
+  const convertedLines = converted.split('\n');
+  if (originalLines.length !== convertedLines.length) {
+    return convertLineByLine(originalLines, convert, start);
+  }
   const replacements: TextReplacement[] = [];
-  const parts: string[] = [];
-  let lineStart = start;
-  while (lineStart < end) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd === -1 || lineEnd >= end) {
-      lineEnd = end;
-    }
-    const line = text.slice(lineStart, lineEnd);
-    const converted = line.length > 0 ? convert(line) : line;
-    parts.push(converted);
-    if (converted !== line) {
-      for (const r of diffReplacements(line, converted, lineStart)) {
+  let offset = start;
+  for (let i = 0; i < originalLines.length; i++) {
+    const line = originalLines[i]!;
+    const result = convertedLines[i]!;
+    if (line !== result) {
+      for (const r of diffReplacements(line, result, offset)) {
         replacements.push(r);
       }
     }
-    if (lineEnd < end) {
-      parts.push('\n');
-    }
-    lineStart = lineEnd + 1;
+    offset += line.length + 1;
   }
-  return { text: parts.join(''), replacements };
+  return { text: converted, replacements };
+}
+
+function convertLineByLine(lines: readonly string[], convert: (s: string) => string, start: number): ConversionResult {
+  const replacements: TextReplacement[] = [];
+  const converted: string[] = [];
+  let offset = start;
+  for (const line of lines) {
+    const result = line.length > 0 ? convert(line) : line;
+    converted.push(result);
+    if (result !== line) {
+      replacements.push(...diffReplacements(line, result, offset));
+    }
+    offset += line.length + 1;
+  }
+  return { text: converted.join('\n'), replacements };
 }
 
 /**

@@ -1,4 +1,5 @@
-import Ajv, { ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { loadAjv } from '../lazyModules';
 import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
 import schema from '../../../schemas/phrases.schema.json';
 import type { PhraseOverrideSpec } from './phraseOverrides';
@@ -25,7 +26,7 @@ export class PhrasesFileReader {
 
   /** Compiled on first use: compiling a schema costs milliseconds that activation should not spend. */
   private get validate(): ValidateFunction<PhrasesJson> {
-    this.compiled ??= new Ajv({ allErrors: true }).compile<PhrasesJson>(schema);
+    this.compiled ??= new (loadAjv())({ allErrors: true }).compile<PhrasesJson>(schema);
     return this.compiled;
   }
 

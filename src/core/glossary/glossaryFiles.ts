@@ -1,7 +1,5 @@
-import Ajv, { ValidateFunction } from 'ajv';
-import { parse as parseCsv } from 'csv-parse/sync';
-import { stringify as stringifyCsv } from 'csv-stringify/sync';
-import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { ValidateFunction } from 'ajv';
+import { loadAjv, loadCsvParse, loadCsvStringify, loadXml } from '../lazyModules';
 import { parse as parseJsonc, ParseError, printParseErrorCode } from 'jsonc-parser';
 import schema from '../../../schemas/glossary.schema.json';
 import type { GlossaryEntry, GlossaryOrigin } from './glossaryEntry';
@@ -50,7 +48,7 @@ export class GlossaryReader {
 
   /** Compiled on first use, off the activation path. */
   private get validate(): ValidateFunction<{ entries: JsonEntry[] }> {
-    this.compiled ??= new Ajv({ allErrors: true }).compile<{ entries: JsonEntry[] }>(schema);
+    this.compiled ??= new (loadAjv())({ allErrors: true }).compile<{ entries: JsonEntry[] }>(schema);
     return this.compiled;
   }
 
@@ -98,7 +96,7 @@ export class GlossaryReader {
 
 /** OmegaT glossary: source term, target term, optional comment, tab-separated; # starts a comment line. */
 function readTsv(text: string, origin: GlossaryOrigin, sourceName: string): GlossaryFile {
-  const rows = parseCsv(text.replace(/^\uFEFF/, ''), {
+  const rows = loadCsvParse().parse(text.replace(/^\uFEFF/, ''), {
     delimiter: '\t',
     quote: false,
     relax_column_count: true,
@@ -125,6 +123,7 @@ const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [
 
 /** TBX: TBX-Basic / TBX 2 (`martif`, `termEntry`, `langSet`, `tig` or `ntig`) and TBX 3 (`tbx`, `conceptEntry`, `langSec`, `termSec`). */
 function readTbx(text: string, origin: GlossaryOrigin, sourceName: string): GlossaryFile {
+  const { XMLParser, XMLValidator } = loadXml();
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     return { entries: [], problems: [{ line: valid.err.line, message: valid.err.msg }] };
@@ -210,7 +209,7 @@ export interface ExportedTerm {
 }
 
 export function termsToCsv(terms: readonly ExportedTerm[]): string {
-  return stringifyCsv(
+  return loadCsvStringify().stringify(
     terms.map(({ entry, count }) => [
       entry.term,
       entry.traditional ?? '',
@@ -228,7 +227,7 @@ export function termsToCsv(terms: readonly ExportedTerm[]): string {
 
 /** TBX 3 (TBX-Basic dialect) with one concept per term: zh-Hant, zh-Hans and en term sections. */
 export function termsToTbx(terms: readonly ExportedTerm[], title: string): string {
-  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true, suppressEmptyNode: true });
+  const builder = new (loadXml().XMLBuilder)({ ignoreAttributes: false, attributeNamePrefix: '@', format: true, suppressEmptyNode: true });
   const termSec = (term: string) => ({ termSec: { term } });
   const body = {
     conceptEntry: terms.map(({ entry }, i) => ({

@@ -1,0 +1,30 @@
+/**
+ * Libraries the extension needs only for some files and commands (schema validation, CSV, XML,
+ * fuzzy matching), loaded on first use: requiring them here, inside functions, keeps the bundler
+ * from running their module code when the extension activates.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+
+export function loadAjv(): typeof import('ajv').default {
+  return (require('ajv') as typeof import('ajv')).default;
+}
+
+export function loadAjvFormats(): typeof import('ajv-formats').default {
+  return (require('ajv-formats') as typeof import('ajv-formats')).default;
+}
+
+export function loadCsvParse(): typeof import('csv-parse/sync') {
+  return require('csv-parse/sync') as typeof import('csv-parse/sync');
+}
+
+export function loadCsvStringify(): typeof import('csv-stringify/sync') {
+  return require('csv-stringify/sync') as typeof import('csv-stringify/sync');
+}
+
+export function loadXml(): typeof import('fast-xml-parser') {
+  return require('fast-xml-parser') as typeof import('fast-xml-parser');
+}
+
+export function loadApproxStringMatch(): typeof import('approx-string-match').default {
+  return (require('approx-string-match') as typeof import('approx-string-match')).default;
+}
