@@ -37,7 +37,7 @@ export interface ThroughputRow {
 }
 
 /** MB/s of our core API (protected phrases on), bare opencc-js, and the OpenCC command-line tool, on the same input. */
-export function conversionThroughput(article: string, runs = 3): ThroughputRow[] {
+export function conversionThroughput(article: string, runs = 6): ThroughputRow[] {
   const corpus = conversionCorpus(article);
   const converter = new ChineseConverter();
   const overrides = new PhraseOverrides({ protectedPhrases: ['東涌', '东涌', '黃仁勳', '黄仁勋'] });
@@ -52,18 +52,18 @@ export function conversionThroughput(article: string, runs = 3): ThroughputRow[]
       const ours = converter.converterFor(direction, overrides);
       bare(input.slice(0, 1000));
       ours(input.slice(0, 1000));
-      const time = (convert: (s: string) => string) => {
-        const samples: number[] = [];
-        for (let i = 0; i < runs; i++) {
+      // Interleaved runs, so that neither side always runs on a warmer or fuller heap.
+      const oursSamples: number[] = [];
+      const bareSamples: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        for (const [convert, samples] of i % 2 === 0 ? ([[ours, oursSamples], [bare, bareSamples]] as const) : ([[bare, bareSamples], [ours, oursSamples]] as const)) {
           const start = nowMs();
           convert(input);
           samples.push(nowMs() - start);
         }
-        return megabytes / (summarize(samples).median / 1000);
-      };
-      // Alternate, so that neither side always runs on a warmer heap.
-      const oursRate = time(ours);
-      const bareRate = time(bare);
+      }
+      const oursRate = megabytes / (summarize(oursSamples).median / 1000);
+      const bareRate = megabytes / (summarize(bareSamples).median / 1000);
       let cliRate: number | undefined;
       if (cli) {
         const inputFile = path.join(folder, `${config}.in.txt`);

@@ -77,14 +77,21 @@ async function main(): Promise<void> {
     one(`cold start: build the ${cold.direction} converter (fresh process)`, 'ms', cold.ms, cold.direction.startsWith('cn') ? '≤ 300 ms' : '≤ 100 ms');
     one(`cold start: heap for the ${cold.direction} converter`, 'MB', cold.heapMB, cold.direction.startsWith('cn') ? '≤ 80 MB' : undefined);
   }
-  // Three fresh windows: the median of each figure.
+  // Fresh windows, the median of each figure; a window where something activated the extension before
+  // the measurement started says nothing about activation and is left out.
   const hosts: HostFigures[] = [];
-  for (let i = 0; i < 3; i++) {
-    hosts.push(await extensionHostFigures());
+  let skipped = 0;
+  for (let i = 0; i < 8 && hosts.length < 3; i++) {
+    const figures = await extensionHostFigures();
+    if (figures.wasActive) {
+      skipped++;
+    } else {
+      hosts.push(figures);
+    }
   }
   const median = (pick: (h: HostFigures) => number) => summarize(hosts.map(pick));
   const hostRow = (measure: string, unit: string, pick: (h: HostFigures) => number, budget?: string) => rows.push({ measure, unit, ...median(pick), budget });
-  hostRow(`activation in code-server (module load + activate(), production build)${hosts.some((h) => h.wasActive) ? ' — a window had it active already!' : ''}`, 'ms', (h) => h.activationMs, '≤ 30 ms');
+  hostRow(`activation in code-server (module load + activate(), production build)${skipped > 0 ? `; ${skipped} window(s) left out, already active` : ''}`, 'ms', (h) => h.activationMs, '≤ 30 ms');
   hostRow('first Simplified conversion after activation: load OpenCC, build hk→cn, convert the article (API)', 'ms', (h) => h.firstSimplifiedApiMs, '≤ 100 ms');
   hostRow('first Convert to Simplified command on the article (conversion + ~1,500 replacements in the editor)', 'ms', (h) => h.firstSimplifiedMs);
   hostRow('the same command again, converter built (the editor round trip)', 'ms', (h) => h.secondSimplifiedMs);

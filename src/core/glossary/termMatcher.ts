@@ -12,7 +12,6 @@ interface Node {
   entry?: GlossaryEntry;
 }
 
-const SPACE = /[ \t\u00a0\u3000]/;
 const DIGIT = /[0-9０-９]/;
 
 /**
@@ -41,8 +40,14 @@ export class TermMatcher {
 
   findAll(text: string, start = 0, end = text.length): TermHit[] {
     const hits: TermHit[] = [];
+    const first = this.root.next;
     let i = start;
     while (i < end) {
+      // Most characters start no term: one map lookup rules them out.
+      if (!first.has(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
       const hit = this.matchAt(text, i, end);
       if (hit) {
         hits.push(hit);
@@ -57,27 +62,29 @@ export class TermMatcher {
   /** The longest term starting exactly at `position`. */
   matchAt(text: string, position: number, end = text.length): TermHit | undefined {
     let node: Node | undefined = this.root;
-    let best: TermHit | undefined;
+    let bestEnd = -1;
+    let bestEntry: GlossaryEntry | undefined;
     let j = position;
     while (j < end && node) {
       const code = text.charCodeAt(j);
       const child: Node | undefined = node.next.get(code);
-      if (!child && SPACE.test(text[j]!) && j > position && this.spaceMayBeSkipped(text, position, j, end)) {
+      if (!child && j > position && isSpace(code) && this.spaceMayBeSkipped(text, position, j, end)) {
         j++;
         continue;
       }
       node = child;
       j++;
       if (node?.entry) {
-        best = { start: position, end: j, entry: node.entry };
+        bestEnd = j;
+        bestEntry = node.entry;
       }
     }
-    return best;
+    return bestEntry ? { start: position, end: bestEnd, entry: bestEntry } : undefined;
   }
 
   private spaceMayBeSkipped(text: string, start: number, at: number, end: number): boolean {
     let after = at;
-    while (after < end && SPACE.test(text[after]!)) {
+    while (after < end && isSpace(text.charCodeAt(after))) {
       after++;
     }
     return DIGIT.test(text[at - 1]!) || (after < end && DIGIT.test(text[after]!) && at > start);
@@ -96,6 +103,10 @@ export class TermMatcher {
     }
     return node;
   }
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x3000;
 }
 
 function rank(entry: GlossaryEntry): number {
