@@ -18,11 +18,13 @@ export class DocumentNotes {
   pending = false;
   /** Set while the sidecar cannot be read: nothing is written over it until the user chooses. */
   blocked: string | undefined;
-  /** The text last written, to tell our own writes from external ones. */
+  /** The text last written or read, to tell our own writes from external ones. */
   lastWritten: string | undefined;
+  /** The notes that text held: the common base when merging a change made elsewhere. */
+  base: readonly Annotation[] = [];
 
   constructor(
-    readonly document: vscode.Uri,
+    public document: vscode.Uri,
     public sidecar: vscode.Uri,
   ) {}
 }
@@ -35,6 +37,8 @@ export class DocumentNotes {
  */
 export class AnnotationManager extends Disposable {
   private readonly documents = new Map<string, DocumentNotes>();
+  /** Notes with unsaved changes whose document closed and whose file could not be read (it may have moved). */
+  private readonly detached = new Map<string, DocumentNotes>();
   private readonly loading = new Map<string, Promise<DocumentNotes | undefined>>();
   private readonly codec = new SidecarCodec();
   private readonly queue = new WriteQueue();
@@ -75,6 +79,15 @@ export class AnnotationManager extends Disposable {
     const known = this.documents.get(key);
     if (known) {
       return Promise.resolve(known);
+    }
+    const detached = this.detached.get(key);
+    if (detached) {
+      // Reopened: the notes kept in memory since it closed come back, placed in its text.
+      this.detached.delete(key);
+      detached.set.reanchor(document.getText());
+      this.documents.set(key, detached);
+      this.fireNotesChanged(document.uri);
+      return Promise.resolve(detached);
     }
     let loading = this.loading.get(key);
     if (!loading) {
@@ -126,7 +139,7 @@ export class AnnotationManager extends Disposable {
   async restore(document: vscode.TextDocument, placed: PlacedAnnotation): Promise<void> {
     const notes = await this.notesFor(document);
     if (notes) {
-      notes.set.restore(placed);
+      notes.set.restore(placed, document.getText());
       await this.commit(document, notes);
     }
   }
@@ -140,9 +153,7 @@ export class AnnotationManager extends Disposable {
   private async commit(document: vscode.TextDocument, notes: DocumentNotes): Promise<void> {
     notes.pending = true;
     this.fireNotesChanged(document.uri);
-    if (!document.isDirty) {
-      await this.write(notes, document.getText());
-    }
+    await this.write(notes, savedText(document));
   }
 
   private async load(document: vscode.TextDocument): Promise<DocumentNotes | undefined> {
@@ -157,9 +168,14 @@ export class AnnotationManager extends Disposable {
       if (read.ok) {
         notes.set.load(read.sidecar.annotations, document.getText());
         notes.lastWritten = text;
+        notes.base = read.sidecar.annotations;
       } else {
         await this.quarantine(notes, text, read.problem, read.line);
       }
+    }
+    if (document.isClosed) {
+      // Closed while loading: its notes would not follow edits made before it is opened again.
+      return undefined;
     }
     this.documents.set(document.uri.toString(), notes);
     if (notes.set.all.length > 0) {
@@ -184,23 +200,25 @@ export class AnnotationManager extends Disposable {
     notes.blocked = problem;
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const backup = vscode.Uri.joinPath(notes.sidecar, '..', `${basename(notes.sidecar)}.backup-${stamp}`);
-    await vscode.workspace.fs.copy(notes.sidecar, backup, { overwrite: false }).then(undefined, () => undefined);
+    const backedUp = await Promise.resolve(vscode.workspace.fs.copy(notes.sidecar, backup, { overwrite: false })).then(
+      () => true,
+      () => false,
+    );
     const repair = vscode.l10n.t('Repair');
     const open = vscode.l10n.t('Open as JSON');
     const fresh = vscode.l10n.t('Start Fresh');
     const where = `${vscode.workspace.asRelativePath(notes.sidecar)}${line > 0 ? `:${line}` : ''}`;
-    void vscode.window
-      .showErrorMessage(
-        vscode.l10n.t(
+    // Without a backup copy, only opening the file is offered: repairing or starting fresh could lose notes.
+    const message = backedUp
+      ? vscode.l10n.t(
           'The annotations file {0} cannot be read: {1}. It was left as it is, a backup copy is {2}, and no notes will be written to it until you choose.',
           where,
           problem,
           basename(backup),
-        ),
-        repair,
-        open,
-        fresh,
-      )
+        )
+      : vscode.l10n.t('The annotations file {0} cannot be read: {1}. It was left as it is and no notes will be written to it until it is fixed.', where, problem);
+    void vscode.window
+      .showErrorMessage(message, ...(backedUp ? [repair, open, fresh] : [open]))
       .then(async (choice) => {
         const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === notes.document.toString());
         if (choice === open) {
@@ -211,14 +229,19 @@ export class AnnotationManager extends Disposable {
         } else if (choice === repair && document) {
           const repaired = this.codec.repair(text, document.getText(), relativeSourcePath(notes.sidecar, notes.document));
           if (repaired) {
-            await writeFileAtomically(notes.sidecar, new TextEncoder().encode(repaired.text));
+            await this.queue.run(notes.sidecar.toString(), async () => {
+              notes.lastWritten = repaired.text;
+              await writeFileAtomically(notes.sidecar, new TextEncoder().encode(repaired.text));
+            });
             await this.reload(notes, document);
             void vscode.window.showInformationMessage(vscode.l10n.t('Repaired {0}: {1} notes kept, {2} left in the backup copy.', basename(notes.sidecar), repaired.kept, repaired.dropped));
           }
         } else if (choice === fresh && document) {
-          await vscode.workspace.fs.rename(notes.sidecar, vscode.Uri.joinPath(notes.sidecar, '..', `${basename(notes.sidecar)}.broken-${stamp}`), { overwrite: false });
+          await this.queue.run(notes.sidecar.toString(), () =>
+            Promise.resolve(vscode.workspace.fs.rename(notes.sidecar, vscode.Uri.joinPath(notes.sidecar, '..', `${basename(notes.sidecar)}.broken-${stamp}`), { overwrite: false })),
+          );
           notes.blocked = undefined;
-          await this.write(notes, document.getText());
+          await this.write(notes, savedText(document));
         }
       });
   }
@@ -230,12 +253,17 @@ export class AnnotationManager extends Disposable {
       notes.blocked = undefined;
       notes.set.merge(read.sidecar.annotations, document.getText());
       notes.lastWritten = text;
+      notes.base = read.sidecar.annotations;
       this.fireNotesChanged(notes.document);
     }
   }
 
-  /** Writes the sidecar for `text` (the document as saved), serialised per file, retried on failure. */
-  private write(notes: DocumentNotes, text: string): Promise<void> {
+  /**
+   * Writes the sidecar, serialised per file and retried on failure. `text` gives the article as it is
+   * on disk when the write runs (undefined while the document has unsaved edits: the notes then wait
+   * for the save); it is asked inside the queued task, so ranges and text always belong together.
+   */
+  private write(notes: DocumentNotes, text: () => string | undefined): Promise<void> {
     return this.queue.run(notes.sidecar.toString(), async () => {
       if (notes.blocked) {
         void vscode.window.showWarningMessage(
@@ -243,18 +271,23 @@ export class AnnotationManager extends Disposable {
         );
         return;
       }
-      const annotations = notes.set.snapshot(text);
-      if (annotations.length === 0 && notes.lastWritten === undefined) {
-        notes.pending = false;
-        return;
-      }
-      const content = this.codec.write(text, relativeSourcePath(notes.sidecar, notes.document), annotations);
       let lastError: unknown;
       for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+        const current = text();
+        if (current === undefined) {
+          return;
+        }
+        const annotations = notes.set.snapshot(current);
+        if (annotations.length === 0 && notes.lastWritten === undefined) {
+          notes.pending = false;
+          return;
+        }
+        const content = this.codec.write(current, relativeSourcePath(notes.sidecar, notes.document), annotations);
         try {
           await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(notes.sidecar, '..'));
           notes.lastWritten = content;
           await writeFileAtomically(notes.sidecar, new TextEncoder().encode(content));
+          notes.base = annotations;
           notes.pending = false;
           return;
         } catch (error) {
@@ -277,18 +310,22 @@ export class AnnotationManager extends Disposable {
     if (!notes || event.contentChanges.length === 0 || notes.set.all.length === 0) {
       return;
     }
-    notes.set.applyChanges(
+    const { reanchored } = notes.set.applyChanges(
       event.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })),
       event.document.getText(),
     );
     notes.pending = true;
-    this.changed.fire(event.document.uri);
+    if (reanchored) {
+      this.fireNotesChanged(event.document.uri);
+    } else {
+      this.changed.fire(event.document.uri);
+    }
   }
 
   private async onSave(document: vscode.TextDocument): Promise<void> {
     const notes = this.documents.get(document.uri.toString());
     if (notes?.pending) {
-      await this.write(notes, document.getText());
+      await this.write(notes, savedText(document));
     }
   }
 
@@ -299,16 +336,23 @@ export class AnnotationManager extends Disposable {
     if (!notes) {
       return;
     }
+    this.documents.delete(key);
     if (notes.pending) {
+      let disk: string | undefined;
       try {
-        const disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
-        notes.set.reanchor(disk);
-        await this.write(notes, disk);
+        // Strict UTF-8: an article in another encoding is not re-anchored in garbled text.
+        disk = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(document.uri));
       } catch {
-        // The file is gone: the sidecar keeps what it had.
+        disk = undefined;
+      }
+      if (disk === undefined) {
+        // Gone (renamed or moved: onRename picks the notes up) or unreadable: keep them in memory.
+        this.detached.set(key, notes);
+      } else {
+        notes.set.reanchor(disk);
+        await this.write(notes, () => disk);
       }
     }
-    this.documents.delete(key);
     this.changed.fire(document.uri);
   }
 
@@ -331,46 +375,70 @@ export class AnnotationManager extends Disposable {
       return;
     }
     notes.blocked = undefined;
-    if (notes.set.merge(read.sidecar.annotations, document.getText()) > 0) {
+    if (notes.set.merge(read.sidecar.annotations, document.getText(), notes.base) > 0) {
       this.fireNotesChanged(notes.document);
     }
     notes.lastWritten = text;
-    // Ours may hold notes the other writer did not have: write the merged result back.
-    if (!document.isDirty && notes.set.snapshot(document.getText()).length !== read.sidecar.annotations.length) {
-      await this.write(notes, document.getText());
+    notes.base = read.sidecar.annotations;
+    // No write-back here: notes only this window has are written with its next change or save, so
+    // two windows never answer each other's writes in a loop.
+  }
+
+  /** An article renamed or moved: its sidecar follows it, and so do its notes in memory (unsaved ones too). */
+  private async onRename(event: vscode.FileRenameEvent): Promise<void> {
+    for (const { oldUri, newUri } of event.files) {
+      try {
+        await this.followRename(oldUri, newUri);
+      } catch (error) {
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('The notes of {0} could not follow it to {1}: {2}', vscode.workspace.asRelativePath(oldUri), vscode.workspace.asRelativePath(newUri), String(error instanceof Error ? error.message : error)),
+        );
+      }
     }
   }
 
-  /** An article renamed or moved: its sidecar follows it. */
-  private async onRename(event: vscode.FileRenameEvent): Promise<void> {
-    for (const { oldUri, newUri } of event.files) {
-      const from = sidecarUriFor(oldUri);
-      const to = sidecarUriFor(newUri);
-      if (!from || !to) {
-        continue;
-      }
-      try {
-        await vscode.workspace.fs.stat(from);
-      } catch {
-        continue;
+  private async followRename(oldUri: vscode.Uri, newUri: vscode.Uri): Promise<void> {
+    const from = sidecarUriFor(oldUri);
+    const to = sidecarUriFor(newUri);
+    if (!from || !to) {
+      return;
+    }
+    const exists = async (uri: vscode.Uri) => Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
+    if (await exists(from)) {
+      if (await exists(to)) {
+        throw new Error(vscode.l10n.t('{0} exists already and was not overwritten', vscode.workspace.asRelativePath(to)));
       }
       await this.queue.run(from.toString(), async () => {
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(to, '..'));
         await vscode.workspace.fs.rename(from, to, { overwrite: false });
       });
-      this.documents.delete(oldUri.toString());
-      // The renamed document may have been opened before its sidecar arrived: load it again.
-      this.documents.delete(newUri.toString());
-      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === newUri.toString());
+    }
+    const notes = this.documents.get(oldUri.toString()) ?? this.detached.get(oldUri.toString());
+    this.documents.delete(oldUri.toString());
+    this.detached.delete(oldUri.toString());
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === newUri.toString());
+    if (notes) {
+      // The same notes, now about the new file; an entry loaded for it before the sidecar arrived is replaced.
+      notes.document = newUri;
+      notes.sidecar = to;
       if (document) {
-        const moved = await this.notesFor(document);
-        if (moved && !moved.blocked && moved.set.all.length > 0 && !document.isDirty) {
-          // Rewrites source.file, which is relative to the sidecar.
-          await this.write(moved, document.getText());
-        }
+        this.documents.set(newUri.toString(), notes);
+        notes.set.reanchor(document.getText());
+        this.fireNotesChanged(newUri);
+        await this.write(notes, savedText(document));
+      } else {
+        this.detached.set(newUri.toString(), notes);
       }
+    } else if (document) {
+      this.documents.delete(newUri.toString());
+      await this.notesFor(document);
     }
   }
+}
+
+/** The document's text when it matches the file on disk; undefined while it has unsaved edits. */
+function savedText(document: vscode.TextDocument): () => string | undefined {
+  return () => (document.isDirty || document.isClosed ? undefined : document.getText());
 }
 
 function basename(uri: vscode.Uri): string {

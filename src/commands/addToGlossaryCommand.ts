@@ -4,6 +4,7 @@ import { ChineseConverter } from '../core/conversion/chineseConverter';
 import { addEntryToJsonGlossary } from '../core/glossary/glossaryEditing';
 import { PinyinAnnotator } from '../core/pinyin/pinyinAnnotator';
 import { GlossaryService } from '../glossary/glossaryService';
+import { WriteQueue } from '../core/files/atomicWrite';
 import { writeFileAtomically } from '../util/atomicWrite';
 
 interface AddArguments {
@@ -18,6 +19,7 @@ interface AddArguments {
  */
 export class AddToGlossaryCommand {
   static readonly id = CommandId.AddToGlossary;
+  private readonly queue = new WriteQueue();
 
   constructor(
     private readonly glossaries: GlossaryService,
@@ -59,11 +61,20 @@ export class AddToGlossaryCommand {
       void vscode.window.showWarningMessage(vscode.l10n.t('Save {0} first: it has unsaved changes.', vscode.workspace.asRelativePath(target)));
       return undefined;
     }
+    // Read, change and write one at a time, so that two quick additions do not lose one.
+    return this.queue.run(target.toString(), () => this.write(target, term, traditional, simplified, english, note));
+  }
+
+  private async write(target: vscode.Uri, term: string, traditional: string, simplified: string, english: string, note: string | undefined): Promise<vscode.Uri | undefined> {
     let existing: string | undefined;
     try {
       existing = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
-    } catch {
-      existing = undefined;
+    } catch (error) {
+      // Only a missing file starts a new glossary: any other failure must not replace the one there.
+      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0} was not changed: {1}.', vscode.workspace.asRelativePath(target), String(error instanceof Error ? error.message : error)));
+        return undefined;
+      }
     }
     const result = addEntryToJsonGlossary(existing, {
       term,

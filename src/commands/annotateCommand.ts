@@ -32,13 +32,20 @@ export class AnnotateCommand {
     if (!(await notesArgument(this.annotations, document))) {
       return undefined;
     }
-    const body = await askBody(args, document.getText(range));
+    const quote = document.getText(range);
+    const version = document.version;
+    const body = await askBody(args, quote);
     if (!body) {
+      return undefined;
+    }
+    // The document may have changed while the note was typed: the selection must still hold its text.
+    if (document.version !== version && document.getText(range) !== quote) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The selected text changed while the note was typed; select it again.'));
       return undefined;
     }
     const start = document.offsetAt(range.start);
     const end = document.offsetAt(range.end);
-    const simplified = this.converter.convert(document.getText(range), { from: 'hk', to: 'cn' });
+    const simplified = this.converter.convert(quote, { from: 'hk', to: 'cn' });
     return this.annotations.add(document, { start, end }, body, simplified);
   }
 }

@@ -80,11 +80,10 @@ export function cardMarkdown(cards: readonly GlossaryCard[]): vscode.MarkdownStr
       markdown.appendMarkdown('\n\n');
       markdown.appendText(card.note);
     }
-    markdown.appendMarkdown('\n\n');
-    markdown.appendMarkdown('<sub>');
+    markdown.appendMarkdown('\n\n_');
     markdown.appendText(card.domain ? `${card.source} · ${card.domain}` : card.source);
-    markdown.appendMarkdown('</sub>');
+    markdown.appendMarkdown('_');
   });
-  markdown.supportHtml = true;
+  // No HTML: glossary text comes from workspace files, which may be untrusted.
   return markdown;
 }

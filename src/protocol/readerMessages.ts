@@ -104,6 +104,8 @@ export type FromWebviewMessage =
       /** Annotate [start, end) of a column of block `block` (its index). */
       readonly type: 'annotate';
       readonly source: string;
+      /** The document version the panel showed: blocks and offsets are only meaningful for it. */
+      readonly version: number;
       readonly block: number;
       readonly column: 'original' | 'converted';
       readonly start: number;
@@ -161,8 +163,8 @@ export function parseFromWebviewMessage(value: unknown, source: string): FromWeb
     case 'setOptions':
       return isOptionsPatch(value.options) ? { type: 'setOptions', source, options: value.options } : undefined;
     case 'annotate':
-      return isLine(value.block) && (value.column === 'original' || value.column === 'converted') && isLine(value.start) && isLine(value.end) && value.end > value.start
-        ? { type: 'annotate', source, block: value.block, column: value.column, start: value.start, end: value.end }
+      return isLine(value.version) && isLine(value.block) && (value.column === 'original' || value.column === 'converted') && isLine(value.start) && isLine(value.end) && value.end > value.start
+        ? { type: 'annotate', source, version: value.version, block: value.block, column: value.column, start: value.start, end: value.end }
         : undefined;
     default:
       return undefined;

@@ -197,7 +197,11 @@ export class ReaderPanel extends Disposable {
         this.scrollEditors(message.line);
         break;
       case 'annotate':
-        void this.annotateSelection(message.block, message.column, message.start, message.end);
+        if (message.version === this.renderedVersion) {
+          void this.annotateSelection(message.block, message.column, message.start, message.end);
+        } else {
+          void vscode.window.showInformationMessage(vscode.l10n.t('The document changed while you were selecting; select the text again.'));
+        }
         break;
       case 'setOptions': {
         const direction = parseDirection({ from: message.options.from ?? this.options.from, to: message.options.to ?? this.options.to });

@@ -206,7 +206,8 @@ document.getElementById('annotate')!.addEventListener('click', () => {
   const start = textOffsetIn(startCell, range.startContainer, range.startOffset);
   const end = textOffsetIn(startCell, range.endContainer, range.endOffset);
   if (end > start && index >= 0) {
-    vscode.postMessage({ type: 'annotate', source, block: index, column: startCell.dataset.column === 'converted' ? 'converted' : 'original', start, end });
+    const version = Number(document.body.dataset.version ?? -1);
+    vscode.postMessage({ type: 'annotate', source, version, block: index, column: startCell.dataset.column === 'converted' ? 'converted' : 'original', start, end });
   }
 });
 

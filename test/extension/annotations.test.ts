@@ -187,4 +187,27 @@ suite('Annotations', () => {
     await waitFor(() => fs.existsSync(moved) && !fs.existsSync(sidecar), 'the sidecar to follow');
     assert.strictEqual(readSidecar(moved).annotations[0]!.body.note, 'semiconductors');
   });
+
+  test('a note made on unsaved text follows a rename and is written with the save', async () => {
+    const { uri, sidecar } = freshArticle();
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), '未存檔的導語。\n');
+    await vscode.workspace.applyEdit(edit);
+    assert.ok(document.isDirty);
+    await annotate(uri, rangeOf(document, '未存檔的導語'), 'made before saving');
+    assert.ok(!fs.existsSync(sidecar), 'nothing describes unsaved text on disk');
+    const renamed = vscode.Uri.joinPath(uri, '..', `renamed-dirty-${Date.now()}.txt`);
+    const rename = new vscode.WorkspaceEdit();
+    rename.renameFile(uri, renamed);
+    assert.ok(await vscode.workspace.applyEdit(rename));
+    const moved = await vscode.workspace.openTextDocument(renamed);
+    await waitFor(() => moved.getText().startsWith('未存檔的導語'), 'the renamed document to keep its unsaved text');
+    await moved.save();
+    const target = `${renamed.fsPath}.annotations.json`;
+    await waitFor(() => fs.existsSync(target), 'the sidecar at the new name');
+    const saved = readSidecar(target).annotations;
+    assert.deepStrictEqual(saved.map((a) => [a.body.note, a.target.selector[0].exact]), [['made before saving', '未存檔的導語']]);
+  });
 });

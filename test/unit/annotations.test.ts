@@ -157,6 +157,32 @@ suite('annotation set', () => {
   });
 });
 
+suite('annotation set: merge with a base, undo of a delete', () => {
+  const article = referenceArticle();
+
+  test('a note the other writer had and deleted goes here too, unless edited here since', () => {
+    const set = new AnnotationSet();
+    const [a, b] = [annotationAt(article, { start: 10, end: 14 }), annotationAt(article, { start: 30, end: 34 })];
+    set.load([a!, b!], article);
+    const base = [a!, b!];
+    // The other window deleted both; here b was edited after the base.
+    set.update({ ...b!, modified: '2026-11-27T00:00:00.000Z', body: { ...b!.body, note: 'edited here' } });
+    assert.strictEqual(set.merge([], article, base), 1);
+    assert.deepStrictEqual(set.all.map((p) => p.annotation.body.note), ['edited here']);
+  });
+
+  test('undoing a delete after edits places the note on its text again', () => {
+    const set = new AnnotationSet();
+    const at = article.indexOf('康京和表示');
+    set.load([annotationAt(article, { start: at, end: at + 5 })], article);
+    const removed = set.remove(set.all[0]!.annotation.id, NOW)!;
+    const edited = '新增導語。\n' + article;
+    set.restore(removed, edited);
+    const range = set.all[0]!.range!;
+    assert.strictEqual(edited.slice(range.start, range.end), '康京和表示');
+  });
+});
+
 suite('sidecar files', () => {
   const codec = new SidecarCodec();
   const article = referenceArticle();

@@ -60,11 +60,14 @@ export class AnnotationSet {
     return found;
   }
 
-  /** Puts back an annotation removed by mistake (the undo of a delete). */
-  restore(placed: PlacedAnnotation): void {
+  /**
+   * Puts back an annotation removed by mistake (the undo of a delete), anchored again in `text`:
+   * the document may have been edited since the delete.
+   */
+  restore(placed: PlacedAnnotation, text: string): void {
     this.deleted.delete(placed.annotation.id);
     if (!this.find(placed.annotation.id)) {
-      this.placed.push(placed);
+      this.placed.push(this.place(placed.annotation, text));
       this.sort();
     }
   }
@@ -74,7 +77,7 @@ export class AnnotationSet {
    * are re-described against `text` (the text after the changes), so its quote is the text it now
    * covers. Annotations whose text was deleted become orphans.
    */
-  applyChanges(changes: readonly TextChange[], text: string): void {
+  applyChanges(changes: readonly TextChange[], text: string): { reanchored: boolean } {
     const ranges = rebaseRanges(
       this.placed.map((p) => p.range),
       changes,
@@ -83,13 +86,22 @@ export class AnnotationSet {
     // notes' text: their quotes are looked for again instead of orphaning them all.
     const replaced = changes.reduce((sum, c) => sum + c.length, 0);
     const wholesale = replaced > 0 && replaced >= (text.length - changes.reduce((sum, c) => sum + c.text.length - c.length, 0)) / 2;
+    let reanchored = false;
     this.placed = this.placed.map((p, i) => {
       const range = ranges[i];
       if (range) {
         return { annotation: withRange(p.annotation, text, range), range };
       }
-      return p.range && wholesale ? this.place(p.annotation, text) : { annotation: p.annotation, range: undefined };
+      if (p.range && wholesale) {
+        reanchored = true;
+        return this.place(p.annotation, text);
+      }
+      return { annotation: p.annotation, range: undefined };
     });
+    if (reanchored) {
+      this.sort();
+    }
+    return { reanchored };
   }
 
   /** Anchors every annotation again in `text` (the file changed outside VS Code). */
@@ -100,12 +112,24 @@ export class AnnotationSet {
 
   /**
    * Merges annotations read from the sidecar on disk (another window, git) by id: the newer
-   * `modified` wins; one deleted here stays deleted unless it was modified after the deletion.
-   * Returns how many annotations changed.
+   * `modified` wins; one deleted here stays deleted unless it was modified after the deletion. With
+   * `base` — the notes as this window last wrote or read the file — a note the other writer had and
+   * no longer has was deleted there, and goes here too unless edited here since. Returns how many
+   * annotations changed.
    */
-  merge(external: readonly Annotation[], text: string): number {
+  merge(external: readonly Annotation[], text: string, base?: readonly Annotation[]): number {
     let changed = 0;
     const byId = new Map(this.placed.map((p) => [p.annotation.id, p]));
+    if (base) {
+      const externalIds = new Set(external.map((a) => a.id));
+      for (const known of base) {
+        const mine = byId.get(known.id);
+        if (!externalIds.has(known.id) && mine && mine.annotation.modified <= known.modified) {
+          byId.delete(known.id);
+          changed++;
+        }
+      }
+    }
     for (const annotation of external) {
       const deletedAt = this.deleted.get(annotation.id);
       if (deletedAt && annotation.modified <= deletedAt) {
