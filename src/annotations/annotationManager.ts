@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { Annotation, AnnotationBody, selectorsFor, TextRange } from '../core/annotations/annotation';
 import { AnnotationSet, PlacedAnnotation } from '../core/annotations/annotationSet';
 import { SidecarCodec } from '../core/annotations/sidecar';
-import { WriteQueue } from '../core/files/atomicWrite';
+import { isTemporaryOf, WriteQueue } from '../core/files/atomicWrite';
 import { writeFileAtomically } from '../util/atomicWrite';
 import { Disposable } from '../util/dispose';
 import { relativeSourcePath, SIDECAR_SUFFIX, sidecarUriFor } from './sidecarLocation';
@@ -177,6 +177,11 @@ export class AnnotationManager extends Disposable {
       // Closed while loading: its notes would not follow edits made before it is opened again.
       return undefined;
     }
+    const meanwhile = this.documents.get(document.uri.toString());
+    if (meanwhile) {
+      // Notes that followed a rename were put in place while this was loading: they win.
+      return meanwhile;
+    }
     this.documents.set(document.uri.toString(), notes);
     if (notes.set.all.length > 0) {
       this.fireNotesChanged(document.uri);
@@ -188,8 +193,40 @@ export class AnnotationManager extends Disposable {
     try {
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(notes.sidecar));
     } catch {
+      return this.recoverSidecar(notes);
+    }
+  }
+
+  /**
+   * No sidecar, but a temporary file of an interrupted write beside it (a crash between the file
+   * service's delete of the old sidecar and its rename of the new one): the newest that reads as a
+   * sidecar is the notes, and is put in place.
+   */
+  private async recoverSidecar(notes: DocumentNotes): Promise<string | undefined> {
+    const folder = vscode.Uri.joinPath(notes.sidecar, '..');
+    const name = basename(notes.sidecar);
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(folder);
+    } catch {
       return undefined;
     }
+    const candidates = await Promise.all(
+      entries
+        .filter(([entry, type]) => type === vscode.FileType.File && isTemporaryOf(entry, name))
+        .map(async ([entry]) => {
+          const uri = vscode.Uri.joinPath(folder, entry);
+          return { uri, mtime: (await vscode.workspace.fs.stat(uri)).mtime };
+        }),
+    );
+    for (const { uri } of candidates.sort((a, b) => b.mtime - a.mtime)) {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      if (this.codec.read(text).ok) {
+        await this.queue.run(notes.sidecar.toString(), () => Promise.resolve(vscode.workspace.fs.rename(uri, notes.sidecar, { overwrite: false })));
+        return text;
+      }
+    }
+    return undefined;
   }
 
   /**

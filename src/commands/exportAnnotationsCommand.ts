@@ -4,7 +4,8 @@ import { CommandId } from '../commandIds';
 import { quoteOf } from '../core/annotations/annotation';
 import type { PlacedAnnotation } from '../core/annotations/annotationSet';
 import { ExportItem, toAnkiCsv, toMarkdown, toWebAnnotations } from '../core/annotations/annotationExport';
-import { blockIndexForOffset, sentenceAround, sourceRangeToBlockText } from '../core/annotations/sourceMapping';
+import { sentenceAround, sourceRangeToBlockText } from '../core/annotations/sourceMapping';
+import { blockIndexAtOffset } from '../core/reader/blockSource';
 import { ChineseConverter } from '../core/conversion/chineseConverter';
 import { findDocumentTerms } from '../core/glossary/documentTerms';
 import { PinyinAnnotator } from '../core/pinyin/pinyinAnnotator';
@@ -89,7 +90,7 @@ export class ExportAnnotationsCommand {
       let sentence = '';
       const glossary = new Set<string>();
       if (range) {
-        const block = blocks[blockIndexForOffset(blocks, range.start)];
+        const block = blocks[blockIndexAtOffset(blocks, range.start)];
         const inBlock = block && sourceRangeToBlockText(block, range);
         sentence = block && inBlock ? sentenceAround(block.text, inBlock) : sentenceAround(text, range);
         for (const hit of findDocumentTerms(text, matcher, block ? [block] : [])) {

@@ -24,6 +24,15 @@ function freshArticle(): { uri: vscode.Uri; sidecar: string; path: string } {
   return { uri: vscode.Uri.joinPath(workspaceFolder().uri, name), sidecar: `${path}.annotations.json`, path };
 }
 
+/** The sidecar, or undefined while a write is replacing it (VS Code deletes, then renames). */
+function trySidecar(path: string): SidecarFile | undefined {
+  try {
+    return readSidecar(path);
+  } catch {
+    return undefined;
+  }
+}
+
 function readSidecar(path: string): SidecarFile {
   const value = JSON.parse(fs.readFileSync(path, 'utf8')) as SidecarFile;
   assert.ok(validate(value), JSON.stringify(validate.errors));
@@ -87,7 +96,7 @@ suite('Annotations', () => {
     await vscode.workspace.applyEdit(edit);
     assert.deepStrictEqual(readSidecar(sidecar).annotations[0]!.target.selector[1], before, 'an unsaved edit does not reach the sidecar');
     await document.save();
-    await waitFor(() => readSidecar(sidecar).annotations[0]!.target.selector[1].start !== before.start, 'the sidecar to follow the save');
+    await waitFor(() => (trySidecar(sidecar)?.annotations[0]?.target.selector[1].start ?? before.start) !== before.start, 'the sidecar to follow the save');
     const after = readSidecar(sidecar).annotations[0]!;
     assert.strictEqual(after.id, annotation.id);
     assert.strictEqual(after.target.selector[1].start, before.start + '編者按：本文有刪節。\n'.length);
@@ -209,5 +218,24 @@ suite('Annotations', () => {
     await waitFor(() => fs.existsSync(target), 'the sidecar at the new name');
     const saved = readSidecar(target).annotations;
     assert.deepStrictEqual(saved.map((a) => [a.body.note, a.target.selector[0].exact]), [['made before saving', '未存檔的導語']]);
+  });
+
+  test('a sidecar whose write was interrupted is recovered from its temporary file', async () => {
+    const first = freshArticle();
+    const document = await vscode.workspace.openTextDocument(first.uri);
+    const annotation = await annotate(first.uri, rangeOf(document, '聯合國'), 'the United Nations');
+    // A second article whose sidecar write "crashed" after the old file was deleted: only the temporary is left.
+    const second = freshArticle();
+    const name = second.sidecar.slice(second.sidecar.lastIndexOf('/') + 1);
+    const content = fs.readFileSync(first.sidecar, 'utf8');
+    fs.writeFileSync(fixturePath(`.${name}.crashed.tmp`), content);
+    const reopened = await vscode.workspace.openTextDocument(second.uri);
+    await vscode.window.showTextDocument(reopened);
+    await waitFor(
+      async () => (await vscode.commands.executeCommand<string>('bilingualReader.goToAnnotation', { uri: second.uri, id: annotation.id })) !== undefined,
+      'the recovered note',
+    );
+    assert.ok(fs.existsSync(second.sidecar), 'the temporary file was put in place');
+    assert.ok(!fs.existsSync(fixturePath(`.${name}.crashed.tmp`)));
   });
 });

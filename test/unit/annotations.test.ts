@@ -6,7 +6,7 @@ import { AnnotationSet } from '../../src/core/annotations/annotationSet';
 import { anchorAnnotation } from '../../src/core/annotations/reanchor';
 import { rebaseRanges } from '../../src/core/annotations/rebase';
 import { SidecarCodec } from '../../src/core/annotations/sidecar';
-import { AtomicFileSystem, writeAtomically, WriteQueue } from '../../src/core/files/atomicWrite';
+import { AtomicFileSystem, isTemporaryOf, writeAtomically, WriteQueue } from '../../src/core/files/atomicWrite';
 import { referenceArticle } from './testData';
 
 const NOW = '2026-11-26T00:00:00.000Z';
@@ -255,6 +255,15 @@ suite('atomic writes', () => {
       assert.strictEqual(fs.files.get('a.json'), 'old content');
     });
   }
+
+  test('a temporary file left by a crash is recognisable as the file\'s', async () => {
+    const fs = new CrashingFs('before-rename');
+    const files: string[] = [];
+    const spy: AtomicFileSystem<string> = { ...fs, writeFile: async (file, data) => { files.push(file); await fs.writeFile(file, data); }, rename: (a, b) => fs.rename(a, b), delete: async () => undefined, sibling: fs.sibling, basename: fs.basename };
+    await assert.rejects(writeAtomically(spy, 'a.json', bytes('new')));
+    assert.ok(isTemporaryOf(files[0]!, 'a.json'));
+    assert.ok(!isTemporaryOf('.b.json.x.tmp', 'a.json'));
+  });
 
   test('without a crash the new file replaces the old one, no temporary file left', async () => {
     const fs = new CrashingFs();

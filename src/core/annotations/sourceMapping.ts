@@ -50,19 +50,3 @@ export function sentenceAround(text: string, range: TextRange): string {
   return text.slice(from, to).trim();
 }
 
-/** The index of the block whose source span holds `offset`, or of the last block before it. */
-export function blockIndexForOffset(blocks: readonly ReflowBlock[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.startOffset <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return found;
-}

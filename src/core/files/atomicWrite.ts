@@ -10,12 +10,13 @@ export interface AtomicFileSystem<P> {
 }
 
 /**
- * Writes a file so that a crash at any moment leaves either the old or the new content, never a torn
- * file: the bytes go to a temporary sibling, which is then renamed over the target (a rename within a
- * folder replaces the file in one step).
+ * Writes a file so that a crash at any moment leaves the old or the new content whole, never a torn
+ * file: the bytes go to a temporary sibling, which is then renamed over the target. (VS Code's file
+ * service deletes an existing target before renaming onto it, so for a moment only the temporary file
+ * holds the content: {@link isTemporaryOf} lets a reader find it again after a crash.)
  */
 export async function writeAtomically<P>(fs: AtomicFileSystem<P>, file: P, data: Uint8Array): Promise<void> {
-  const temporary = fs.sibling(file, `.${fs.basename(file)}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp`);
+  const temporary = fs.sibling(file, `.${fs.basename(file)}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}${TEMPORARY_SUFFIX}`);
   try {
     await fs.writeFile(temporary, data);
     await fs.rename(temporary, file);
@@ -23,6 +24,13 @@ export async function writeAtomically<P>(fs: AtomicFileSystem<P>, file: P, data:
     await fs.delete(temporary).catch(() => undefined);
     throw error;
   }
+}
+
+const TEMPORARY_SUFFIX = '.tmp';
+
+/** Whether `name` is a temporary file {@link writeAtomically} made for the file named `target`. */
+export function isTemporaryOf(name: string, target: string): boolean {
+  return name.startsWith(`.${target}.`) && name.endsWith(TEMPORARY_SUFFIX);
 }
 
 /** Runs tasks one after another per key (a file), so that two writes of one file never interleave. */

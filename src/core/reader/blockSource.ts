@@ -17,14 +17,14 @@ export function blockOffsetToSource(block: ReflowBlock, offset: number): number 
   return block.startOffset + chosen.sourceOffset + Math.min(offset - chosen.textStart, chosen.length);
 }
 
-/** The index of the block whose line range holds `line`, or of the nearest block before it. */
-export function blockIndexAtLine(blocks: readonly Pick<ReflowBlock, 'startLine' | 'endLine'>[], line: number): number {
+/** The index of the last item whose key is at most `value` (items sorted by key), or 0. */
+export function lastIndexAtOrBefore<T>(items: readonly T[], value: number, key: (item: T) => number): number {
   let lo = 0;
-  let hi = blocks.length - 1;
+  let hi = items.length - 1;
   let found = 0;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.startLine <= line) {
+    if (key(items[mid]!) <= value) {
       found = mid;
       lo = mid + 1;
     } else {
@@ -32,4 +32,14 @@ export function blockIndexAtLine(blocks: readonly Pick<ReflowBlock, 'startLine' 
     }
   }
   return found;
+}
+
+/** The index of the block whose line range holds `line`, or of the nearest block before it. */
+export function blockIndexAtLine(blocks: readonly Pick<ReflowBlock, 'startLine' | 'endLine'>[], line: number): number {
+  return lastIndexAtOrBefore(blocks, line, (b) => b.startLine);
+}
+
+/** The index of the block whose source span holds `offset`, or of the last block before it. */
+export function blockIndexAtOffset(blocks: readonly Pick<ReflowBlock, 'startOffset'>[], offset: number): number {
+  return lastIndexAtOrBefore(blocks, offset, (b) => b.startOffset);
 }

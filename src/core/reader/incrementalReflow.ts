@@ -1,3 +1,4 @@
+import { blockIndexAtOffset } from './blockSource';
 import { reflow, ReflowBlock } from './reflow';
 
 /** Blocks re-reflowed on each side of the edited ones; the outermost must come out as before. */
@@ -18,8 +19,8 @@ export function reflowIncrementally(previous: readonly ReflowBlock[], previousTe
   }
   const { prefix, suffix } = commonEnds(previousText, text);
   const oldChangeEnd = previousText.length - suffix;
-  const first = lastBlockStartingAtOrBefore(previous, prefix);
-  const last = lastBlockStartingAtOrBefore(previous, oldChangeEnd);
+  const first = blockIndexAtOffset(previous, prefix);
+  const last = blockIndexAtOffset(previous, oldChangeEnd);
   const before = first - ANCHOR_DISTANCE;
   const after = last + ANCHOR_DISTANCE;
 
@@ -66,22 +67,6 @@ function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
     suffix++;
   }
   return { prefix, suffix };
-}
-
-function lastBlockStartingAtOrBefore(blocks: readonly ReflowBlock[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.startOffset <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return found;
 }
 
 /** The start of the line `lines` lines before the one starting at `offset`. */
