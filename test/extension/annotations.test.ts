@@ -83,6 +83,11 @@ suite('Annotations', () => {
     assert.strictEqual(stored!.target.selector[0].exact, '實體\n\n清單');
     assert.strictEqual(stored!.target.selector[0].prefix.length, 32);
     assert.strictEqual(stored!.target.simplified, '实体\n\n清单');
+    // Hovering the annotated text shows the note and its tags (beside the glossary card).
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, rangeOf(document, '實體\n\n清單').start);
+    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n').replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+    assert.match(text, /US Entity List, split by the PDF/);
+    assert.match(text, /#export-control/);
   });
 
   test('notes move with edits; the sidecar changes only when the document is saved', async () => {
