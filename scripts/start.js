@@ -1,5 +1,5 @@
-// Starts code-server with the extension under development and the sample article open in a
-// Chromium window (headless when there is no display: it then saves a screenshot instead).
+// Starts code-server with the extension under development, opens the sample article and its reader
+// panel in a Chromium window (headless when there is no display: it then saves a screenshot instead).
 // Stops with Ctrl+C.
 'use strict';
 const fs = require('fs');
@@ -24,8 +24,14 @@ async function main() {
   await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.monaco-editor .view-lines').first().waitFor();
-  console.log(`Bilingual Reader is running in code-server with the sample article open.`);
-  console.log(`Open ${url} in a browser to use it; try "Bilingual Reader: Convert to Simplified Chinese" (F1).`);
+  // The main job: the reader panel beside the article.
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>Bilingual Reader: Open Reader Panel');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Reader Panel' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
+  console.log(`Bilingual Reader is running in code-server: the sample article with its reader panel.`);
+  console.log(`Open ${url} in a browser to use it there: F1 → "Bilingual Reader: Open Reader Panel" and the other Bilingual Reader commands.`);
   if (headless) {
     const shot = path.join(ROOT, 'test-results', 'start.png');
     fs.mkdirSync(path.dirname(shot), { recursive: true });
