@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import schema from '../../schemas/annotations.schema.json';
 import type { Annotation } from '../../src/core/annotations/annotation';
-import { activateExtension, articleText, closeAllEditors, fixturePath, workspaceFolder } from './helpers';
+import { activateExtension, articleText, closeAllEditors, fixturePath, setSetting, workspaceFolder } from './helpers';
 
 const validate = addFormats(new Ajv({ allErrors: true }), ['date-time']).compile(schema);
 
@@ -242,5 +242,23 @@ suite('Annotations', () => {
     );
     assert.ok(fs.existsSync(second.sidecar), 'the temporary file was put in place');
     assert.ok(!fs.existsSync(fixturePath(`.${name}.crashed.tmp`)));
+  });
+
+  test('with annotations.location = folder, the sidecar goes to .annotations/ mirroring the workspace', async () => {
+    await setSetting('annotations.location', 'folder');
+    try {
+      fs.mkdirSync(fixturePath('articles'), { recursive: true });
+      const path = fixturePath('articles', `nested-${Date.now()}.txt`);
+      fs.writeFileSync(path, articleText());
+      const uri = vscode.Uri.file(path);
+      const document = await vscode.workspace.openTextDocument(uri);
+      await annotate(uri, rangeOf(document, '東盟'), 'ASEAN');
+      const sidecar = fixturePath('.annotations', 'articles', `${path.slice(path.lastIndexOf('/') + 1)}.annotations.json`);
+      const saved = readSidecar(sidecar);
+      assert.strictEqual(saved.source.file, `../../articles/${path.slice(path.lastIndexOf('/') + 1)}`, 'a relative path, nothing absolute');
+      assert.ok(!fs.existsSync(`${path}.annotations.json`));
+    } finally {
+      await setSetting('annotations.location', undefined);
+    }
   });
 });
