@@ -67,6 +67,16 @@ export async function notesArgument(annotations: AnnotationManager, document: vs
   return notes;
 }
 
+/** The document the arguments name (or the active one) and its notes; undefined after telling the user why not. */
+export async function documentNotesArgument(
+  annotations: AnnotationManager,
+  args: ArgumentRecord,
+): Promise<{ document: vscode.TextDocument; notes: DocumentNotes } | undefined> {
+  const document = await documentArgument(args);
+  const notes = document && (await notesArgument(annotations, document));
+  return document && notes ? { document, notes } : undefined;
+}
+
 /** The note named by `id`, else the one under the cursor, else the user's pick. */
 export async function pickAnnotation(notes: DocumentNotes, args: ArgumentRecord, title: string): Promise<PlacedAnnotation | undefined> {
   const id = stringArgument(args.id);

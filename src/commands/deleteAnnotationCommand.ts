@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { AnnotationManager } from '../annotations/annotationManager';
 import { CommandId } from '../commandIds';
 import { quoteOf } from '../core/annotations/annotation';
-import { argumentRecord, documentArgument, notesArgument, pickAnnotation } from './annotationArguments';
+import { argumentRecord, documentNotesArgument, pickAnnotation } from './annotationArguments';
 
 /** `bilingualReader.deleteAnnotation` with `{ uri?, id? }`; the notification offers Undo. */
 export class DeleteAnnotationCommand {
@@ -12,11 +12,11 @@ export class DeleteAnnotationCommand {
 
   async execute(argument?: unknown): Promise<string | undefined> {
     const args = argumentRecord(argument);
-    const document = await documentArgument(args);
-    const notes = document && (await notesArgument(this.annotations, document));
-    if (!document || !notes) {
+    const found = await documentNotesArgument(this.annotations, args);
+    if (!found) {
       return undefined;
     }
+    const { document, notes } = found;
     const placed = await pickAnnotation(notes, args, vscode.l10n.t('Delete Annotation'));
     if (!placed) {
       return undefined;

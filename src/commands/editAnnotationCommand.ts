@@ -3,7 +3,7 @@ import { CommandId } from '../commandIds';
 import { Annotation, quoteOf } from '../core/annotations/annotation';
 import * as vscode from 'vscode';
 import { askBody } from './annotateCommand';
-import { argumentRecord, documentArgument, notesArgument, pickAnnotation } from './annotationArguments';
+import { argumentRecord, documentNotesArgument, pickAnnotation } from './annotationArguments';
 
 /** `bilingualReader.editAnnotation` with `{ uri?, id?, note?, tags?, translation? }`. */
 export class EditAnnotationCommand {
@@ -13,11 +13,11 @@ export class EditAnnotationCommand {
 
   async execute(argument?: unknown): Promise<Annotation | undefined> {
     const args = argumentRecord(argument);
-    const document = await documentArgument(args);
-    const notes = document && (await notesArgument(this.annotations, document));
-    if (!document || !notes) {
+    const found = await documentNotesArgument(this.annotations, args);
+    if (!found) {
       return undefined;
     }
+    const { document, notes } = found;
     const placed = await pickAnnotation(notes, args, vscode.l10n.t('Edit Annotation'));
     if (!placed) {
       return undefined;

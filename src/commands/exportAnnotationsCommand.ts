@@ -12,7 +12,7 @@ import { PinyinAnnotator } from '../core/pinyin/pinyinAnnotator';
 import { reflow } from '../core/reader/reflow';
 import { GlossaryService } from '../glossary/glossaryService';
 import { writeFileAtomically } from '../util/atomicWrite';
-import { argumentRecord, documentArgument, notesArgument, uriArgument } from './annotationArguments';
+import { argumentRecord, documentNotesArgument, uriArgument } from './annotationArguments';
 
 type Format = 'markdown' | 'csv' | 'json';
 const EXTENSIONS: Record<Format, string> = { markdown: 'md', csv: 'csv', json: 'json' };
@@ -33,11 +33,11 @@ export class ExportAnnotationsCommand {
 
   async execute(argument?: unknown): Promise<vscode.Uri | undefined> {
     const args = argumentRecord(argument);
-    const document = await documentArgument(args);
-    const notes = document && (await notesArgument(this.annotations, document));
-    if (!document || !notes) {
+    const found = await documentNotesArgument(this.annotations, args);
+    if (!found) {
       return undefined;
     }
+    const { document, notes } = found;
     let format = args.format === 'markdown' || args.format === 'csv' || args.format === 'json' ? (args.format as Format) : undefined;
     if (args.format !== undefined && !format) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Unknown export format {0}: use "markdown", "csv" or "json".', String(args.format)));

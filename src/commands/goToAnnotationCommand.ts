@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { AnnotationManager } from '../annotations/annotationManager';
 import { CommandId } from '../commandIds';
 import { quoteOf } from '../core/annotations/annotation';
-import { argumentRecord, documentArgument, notesArgument, pickAnnotation } from './annotationArguments';
+import { argumentRecord, documentNotesArgument, pickAnnotation } from './annotationArguments';
 
 /** `bilingualReader.goToAnnotation` with `{ uri?, id? }`: a searchable pick of the document's notes. */
 export class GoToAnnotationCommand {
@@ -12,11 +12,11 @@ export class GoToAnnotationCommand {
 
   async execute(argument?: unknown): Promise<string | undefined> {
     const args = argumentRecord(argument);
-    const document = await documentArgument(args);
-    const notes = document && (await notesArgument(this.annotations, document));
-    if (!document || !notes) {
+    const found = await documentNotesArgument(this.annotations, args);
+    if (!found) {
       return undefined;
     }
+    const { document, notes } = found;
     if (notes.set.all.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no notes yet.', vscode.workspace.asRelativePath(document.uri)));
       return undefined;

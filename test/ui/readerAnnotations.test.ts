@@ -11,10 +11,7 @@ suite('UI: annotating from the reader panel', function () {
   let workbench: Workbench;
 
   suiteSetup(async () => {
-    workbench = await Workbench.open();
-    await workbench.openFile(ARTICLE);
-    await workbench.runCommand('Bilingual Reader: Open Reader Panel');
-    await workbench.webview().locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
+    workbench = await Workbench.openWithReader();
   });
   suiteTeardown(async () => {
     await workbench?.close();

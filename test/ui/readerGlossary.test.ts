@@ -1,17 +1,14 @@
 /// <reference lib="dom" />
 // Some callbacks here run in the browser page (Playwright evaluate), hence the DOM typings.
 import * as assert from 'assert';
-import { ARTICLE, Workbench } from './workbench';
+import { Workbench } from './workbench';
 
 suite('UI: glossary cards in the reader panel', function () {
   this.timeout(180_000);
   let workbench: Workbench;
 
   suiteSetup(async () => {
-    workbench = await Workbench.open();
-    await workbench.openFile(ARTICLE);
-    await workbench.runCommand('Bilingual Reader: Open Reader Panel');
-    await workbench.webview().locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
+    workbench = await Workbench.openWithReader();
   });
   suiteTeardown(async () => {
     await workbench?.close();

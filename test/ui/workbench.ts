@@ -40,6 +40,15 @@ export class Workbench {
     });
   }
 
+  /** A workbench with the article open and its reader panel rendered. */
+  static async openWithReader(settings: Record<string, unknown> = {}): Promise<Workbench> {
+    const workbench = await Workbench.open(settings);
+    await workbench.openFile(ARTICLE);
+    await workbench.runCommand('Bilingual Reader: Open Reader Panel');
+    await workbench.webview().locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
+    return workbench;
+  }
+
   async close(): Promise<void> {
     await this.cleanup();
   }
