@@ -16,9 +16,10 @@ import { ExportTermsCommand } from './commands/exportTermsCommand';
 import { ListTermsCommand } from './commands/listTermsCommand';
 import { OpenReaderCommand } from './commands/openReaderCommand';
 import { ChineseConverter } from './core/conversion/chineseConverter';
-import { Direction, isLocale } from './core/conversion/locales';
+import type { Direction } from './core/conversion/locales';
 import { ScriptDetector } from './core/detection/scriptDetector';
 import { PinyinAnnotator } from './core/pinyin/pinyinAnnotator';
+import { sourceVariant } from './conversion/configuredDirections';
 import { EditorConversion } from './conversion/editorConversion';
 import { PhraseOverridesProvider } from './conversion/phraseOverridesProvider';
 import { GlossaryHoverProvider } from './glossary/glossaryHoverProvider';
@@ -101,9 +102,4 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
 
 export function deactivate(): void {
   // Everything is released through context.subscriptions.
-}
-
-function sourceVariant(): Direction['from'] {
-  const value = vscode.workspace.getConfiguration('bilingualReader').get<string>('sourceVariant', 'hk');
-  return isLocale(value) && value !== 'cn' ? value : 'hk';
 }

@@ -6,6 +6,7 @@ import { SidecarCodec } from '../core/annotations/sidecar';
 import { isTemporaryOf, WriteQueue } from '../core/files/atomicWrite';
 import { writeFileAtomically } from '../util/atomicWrite';
 import { Disposable } from '../util/dispose';
+import { uriBasename } from '../util/uris';
 import { relativeSourcePath, SIDECAR_SUFFIX, sidecarUriFor } from './sidecarLocation';
 
 /** Write attempts before a failure is reported (the notes stay in memory either way). */
@@ -204,7 +205,7 @@ export class AnnotationManager extends Disposable {
    */
   private async recoverSidecar(notes: DocumentNotes): Promise<string | undefined> {
     const folder = vscode.Uri.joinPath(notes.sidecar, '..');
-    const name = basename(notes.sidecar);
+    const name = uriBasename(notes.sidecar);
     let entries: [string, vscode.FileType][];
     try {
       entries = await vscode.workspace.fs.readDirectory(folder);
@@ -236,7 +237,7 @@ export class AnnotationManager extends Disposable {
   private async quarantine(notes: DocumentNotes, text: string, problem: string, line: number): Promise<void> {
     notes.blocked = problem;
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const backup = vscode.Uri.joinPath(notes.sidecar, '..', `${basename(notes.sidecar)}.backup-${stamp}`);
+    const backup = vscode.Uri.joinPath(notes.sidecar, '..', `${uriBasename(notes.sidecar)}.backup-${stamp}`);
     const backedUp = await Promise.resolve(vscode.workspace.fs.copy(notes.sidecar, backup, { overwrite: false })).then(
       () => true,
       () => false,
@@ -251,7 +252,7 @@ export class AnnotationManager extends Disposable {
           'The annotations file {0} cannot be read: {1}. It was left as it is, a backup copy is {2}, and no notes will be written to it until you choose.',
           where,
           problem,
-          basename(backup),
+          uriBasename(backup),
         )
       : vscode.l10n.t('The annotations file {0} cannot be read: {1}. It was left as it is and no notes will be written to it until it is fixed.', where, problem);
     void vscode.window
@@ -271,11 +272,11 @@ export class AnnotationManager extends Disposable {
               await writeFileAtomically(notes.sidecar, new TextEncoder().encode(repaired.text));
             });
             await this.reload(notes, document);
-            void vscode.window.showInformationMessage(vscode.l10n.t('Repaired {0}: {1} notes kept, {2} left in the backup copy.', basename(notes.sidecar), repaired.kept, repaired.dropped));
+            void vscode.window.showInformationMessage(vscode.l10n.t('Repaired {0}: {1} notes kept, {2} left in the backup copy.', uriBasename(notes.sidecar), repaired.kept, repaired.dropped));
           }
         } else if (choice === fresh && document) {
           await this.queue.run(notes.sidecar.toString(), () =>
-            Promise.resolve(vscode.workspace.fs.rename(notes.sidecar, vscode.Uri.joinPath(notes.sidecar, '..', `${basename(notes.sidecar)}.broken-${stamp}`), { overwrite: false })),
+            Promise.resolve(vscode.workspace.fs.rename(notes.sidecar, vscode.Uri.joinPath(notes.sidecar, '..', `${uriBasename(notes.sidecar)}.broken-${stamp}`), { overwrite: false })),
           );
           notes.blocked = undefined;
           await this.write(notes, savedText(document));
@@ -476,8 +477,4 @@ export class AnnotationManager extends Disposable {
 /** The document's text when it matches the file on disk; undefined while it has unsaved edits. */
 function savedText(document: vscode.TextDocument): () => string | undefined {
   return () => (document.isDirty || document.isClosed ? undefined : document.getText());
-}
-
-function basename(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { uriBasename } from '../util/uris';
 
 export const SIDECAR_SUFFIX = '.annotations.json';
 
@@ -12,7 +13,7 @@ export function sidecarUriFor(document: vscode.Uri): vscode.Uri | undefined {
   if (document.scheme === 'untitled' || document.path.endsWith(SIDECAR_SUFFIX) || vscode.workspace.fs.isWritableFileSystem(document.scheme) !== true) {
     return undefined;
   }
-  const name = document.path.slice(document.path.lastIndexOf('/') + 1);
+  const name = uriBasename(document);
   const location = vscode.workspace.getConfiguration('bilingualReader', document).get<string>('annotations.location', 'beside');
   const folder = vscode.workspace.getWorkspaceFolder(document);
   if (location === 'folder' && folder) {

@@ -3,6 +3,7 @@ import { quoteOf } from '../core/annotations/annotation';
 import type { PlacedAnnotation } from '../core/annotations/annotationSet';
 import { AnnotationManager, DocumentNotes } from '../annotations/annotationManager';
 import { annotationArguments } from '../annotations/annotationsTreeView';
+import { uriArgument } from '../util/uris';
 
 export type ArgumentRecord = Readonly<Record<string, unknown>>;
 
@@ -16,17 +17,6 @@ export function argumentRecord(argument: unknown): ArgumentRecord {
     return { uri: argument };
   }
   return typeof argument === 'object' && argument !== null ? (argument as ArgumentRecord) : {};
-}
-
-/** `uri` as a vscode.Uri or a URI string; undefined when absent, an error message when malformed. */
-export function uriArgument(value: unknown): vscode.Uri | undefined {
-  if (value instanceof vscode.Uri) {
-    return value;
-  }
-  if (typeof value === 'string' && value.length > 0) {
-    return vscode.Uri.parse(value, true);
-  }
-  return undefined;
 }
 
 export function stringArgument(value: unknown): string | undefined {

@@ -12,7 +12,8 @@ import { PinyinAnnotator } from '../core/pinyin/pinyinAnnotator';
 import { reflow } from '../core/reader/reflow';
 import { GlossaryService } from '../glossary/glossaryService';
 import { writeFileAtomically } from '../util/atomicWrite';
-import { argumentRecord, documentNotesArgument, uriArgument } from './annotationArguments';
+import { uriArgument, uriBasename } from '../util/uris';
+import { argumentRecord, documentNotesArgument } from './annotationArguments';
 
 type Format = 'markdown' | 'csv' | 'json';
 const EXTENSIONS: Record<Format, string> = { markdown: 'md', csv: 'csv', json: 'json' };
@@ -56,7 +57,7 @@ export class ExportAnnotationsCommand {
     if (!format) {
       return undefined;
     }
-    const name = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
+    const name = uriBasename(document.uri);
     const target =
       uriArgument(args.target) ??
       (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(document.uri, '..', `${name}.notes.${EXTENSIONS[format]}`) }));

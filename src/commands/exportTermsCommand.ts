@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
+import { uriArgument, uriBasename } from '../util/uris';
 import { termsToCsv, termsToTbx } from '../core/glossary/glossaryFiles';
 import { GlossaryService } from '../glossary/glossaryService';
 import { writeFileAtomically } from '../util/atomicWrite';
@@ -13,7 +14,7 @@ export class ExportTermsCommand {
 
   async execute(argument?: unknown): Promise<vscode.Uri | undefined> {
     const args = (typeof argument === 'object' && argument !== null && !(argument instanceof vscode.Uri) ? argument : {}) as Record<string, unknown>;
-    const uri = toUri(args.uri) ?? (argument instanceof vscode.Uri ? argument : undefined) ?? vscode.window.activeTextEditor?.document.uri;
+    const uri = uriArgument(args.uri) ?? (argument instanceof vscode.Uri ? argument : undefined) ?? vscode.window.activeTextEditor?.document.uri;
     if (!uri) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a document to export its glossary terms.'));
       return undefined;
@@ -37,9 +38,9 @@ export class ExportTermsCommand {
       return undefined;
     }
     const target =
-      toUri(args.target) ??
+      uriArgument(args.target) ??
       (await vscode.window.showSaveDialog({
-        defaultUri: vscode.Uri.joinPath(uri, '..', `${uri.path.slice(uri.path.lastIndexOf('/') + 1)}.terms.${format}`),
+        defaultUri: vscode.Uri.joinPath(uri, '..', `${uriBasename(uri)}.terms.${format}`),
         filters: format === 'csv' ? { CSV: ['csv'] } : { TBX: ['tbx'] },
       }));
     if (!target) {
@@ -50,11 +51,4 @@ export class ExportTermsCommand {
     await writeFileAtomically(target, new TextEncoder().encode(content));
     return target;
   }
-}
-
-function toUri(value: unknown): vscode.Uri | undefined {
-  if (value instanceof vscode.Uri) {
-    return value;
-  }
-  return typeof value === 'string' && value ? vscode.Uri.parse(value) : undefined;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
+import { uriArgument } from '../util/uris';
 import { ReaderPanel } from '../reader/readerPanel';
 import { ReaderPanelManager } from '../reader/readerPanelManager';
 
@@ -10,7 +11,7 @@ export class OpenReaderCommand {
   constructor(private readonly manager: ReaderPanelManager) {}
 
   async execute(argument?: unknown): Promise<ReaderPanel | undefined> {
-    const uri = toUri(argument) ?? vscode.window.activeTextEditor?.document.uri;
+    const uri = uriArgument(argument) ?? vscode.window.activeTextEditor?.document.uri;
     if (!uri) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a text document to read it in the reader panel.'));
       return undefined;
@@ -24,14 +25,4 @@ export class OpenReaderCommand {
     }
     return this.manager.open(document);
   }
-}
-
-function toUri(argument: unknown): vscode.Uri | undefined {
-  if (argument instanceof vscode.Uri) {
-    return argument;
-  }
-  if (typeof argument === 'string' && argument.length > 0) {
-    return vscode.Uri.parse(argument);
-  }
-  return undefined;
 }

@@ -95,8 +95,8 @@ export class EditorConversion {
     if (selected.length > 0) {
       return selected;
     }
-    const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
-    return [{ range: whole, text: document.getText() }];
+    const text = document.getText();
+    return [{ range: new vscode.Range(document.positionAt(0), document.positionAt(text.length)), text }];
   }
 
   private async convertTargets(

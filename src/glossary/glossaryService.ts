@@ -5,6 +5,7 @@ import type { GlossaryEntry, GlossaryOrigin } from '../core/glossary/glossaryEnt
 import { GlossaryProblem, GlossaryReader, glossaryFormat } from '../core/glossary/glossaryFiles';
 import { TermMatcher } from '../core/glossary/termMatcher';
 import { Disposable } from '../util/dispose';
+import { uriBasename } from '../util/uris';
 import { builtinEntries } from '../core/glossary/builtinGlossary';
 
 /** Workspace glossaries found without any setting. */
@@ -149,7 +150,7 @@ export class GlossaryService extends Disposable {
     this.watchers.forEach((w) => w.dispose());
     this.watchers = files.map((file) => {
       const folder = vscode.Uri.joinPath(file.uri, '..');
-      const name = file.uri.path.slice(file.uri.path.lastIndexOf('/') + 1);
+      const name = uriBasename(file.uri);
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, name));
       // Events come while a file is still being written: re-read once it settles.
       const reload = () => {

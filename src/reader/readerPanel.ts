@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ChineseConverter } from '../core/conversion/chineseConverter';
-import { Direction, isLocale, parseDirection } from '../core/conversion/locales';
+import { Direction, parseDirection } from '../core/conversion/locales';
+import { readerDirection } from '../conversion/configuredDirections';
 import { ScriptDetector } from '../core/detection/scriptDetector';
 import { ReaderModel } from '../core/reader/readerModel';
 import { directionLabel, PICKABLE_DIRECTIONS } from '../conversion/directionLabels';
@@ -19,6 +20,7 @@ import {
   ToWebviewMessage,
 } from '../protocol/readerMessages';
 import { Disposable } from '../util/dispose';
+import { uriBasename } from '../util/uris';
 import { NoteRanges, ReaderBlockDecorator } from './blockDecorator';
 import { readerHtml } from './readerHtml';
 
@@ -150,14 +152,13 @@ export class ReaderPanel extends Disposable {
   }
 
   private fileName(): string {
-    const path = this.document.uri.path;
-    return path.slice(path.lastIndexOf('/') + 1) || this.document.uri.toString();
+    return uriBasename(this.document.uri) || this.document.uri.toString();
   }
 
   private initialOptions(state?: ReaderState): ReaderOptions {
     const config = vscode.workspace.getConfiguration('bilingualReader', this.document);
     const layout = config.get<string>('reader.layout', 'sideBySide');
-    const direction = parseDirection(state?.options) ?? this.defaultDirection();
+    const direction = parseDirection(state?.options) ?? readerDirection(this.services.detector.detect(this.document.getText()).kind === 'simplified', this.document);
     return {
       layout: state?.options?.layout ?? ((READER_LAYOUTS as readonly string[]).includes(layout) ? (layout as ReaderLayout) : 'sideBySide'),
       markChanges: state?.options?.markChanges ?? config.get<boolean>('reader.markChanges', true),
@@ -168,17 +169,6 @@ export class ReaderPanel extends Disposable {
     };
   }
 
-  /** Traditional text converts to Simplified; Simplified text to the Traditional variant of the user's choice. */
-  private defaultDirection(): Direction {
-    const config = vscode.workspace.getConfiguration('bilingualReader', this.document);
-    const profile = this.services.detector.detect(this.document.getText());
-    if (profile.kind === 'simplified') {
-      const to = config.get<string>('reader.traditionalVariant', 'hk');
-      return { from: 'cn', to: isLocale(to) && to !== 'cn' ? to : 'hk' };
-    }
-    const from = config.get<string>('sourceVariant', 'hk');
-    return { from: isLocale(from) && from !== 'cn' ? from : 'hk', to: 'cn' };
-  }
 
   private onMessage(raw: unknown): void {
     const message = parseFromWebviewMessage(raw, this.source);
@@ -241,9 +231,10 @@ export class ReaderPanel extends Disposable {
     const model = new ReaderModel(convert, this.options.showLineBreaks, decorator.decorate);
     this.decorator = decorator;
     const version = this.document.version;
-    const total = model.reset(this.document.getText());
+    const text = this.document.getText();
+    const total = model.reset(text);
     this.model = model;
-    const large = this.document.getText().length > 4 * RENDER_CHUNK;
+    const large = text.length > 4 * RENDER_CHUNK;
     const work = async (progress?: vscode.Progress<{ increment: number }>) => {
       for (;;) {
         const chunk = model.renderNext(RENDER_CHUNK);

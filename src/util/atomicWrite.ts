@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { AtomicFileSystem, writeAtomically } from '../core/files/atomicWrite';
+import { uriBasename } from './uris';
 
 /** vscode.workspace.fs as the core's atomic-write file system: works for local, remote and virtual files. */
 const workspaceFileSystem: AtomicFileSystem<vscode.Uri> = {
@@ -7,7 +8,7 @@ const workspaceFileSystem: AtomicFileSystem<vscode.Uri> = {
   rename: (from, to) => Promise.resolve(vscode.workspace.fs.rename(from, to, { overwrite: true })),
   delete: (file) => Promise.resolve(vscode.workspace.fs.delete(file)),
   sibling: (file, name) => vscode.Uri.joinPath(file, '..', name),
-  basename: (file) => file.path.slice(file.path.lastIndexOf('/') + 1),
+  basename: uriBasename,
 };
 
 /** Writes a file through a temporary sibling and a rename: a crash leaves the old or the new file, never a torn one. */

@@ -149,7 +149,7 @@ suite('Annotations', () => {
     assert.match(markdown, /## 1\. 「不可靠實體清單」 \(不可靠实体清单\)/);
     assert.match(markdown, /Unreliable Entity List/);
     assert.match(markdown, /bù kě kào shí tǐ qīng dān/);
-    const csv = fs.readFileSync((await vscode.commands.executeCommand<vscode.Uri>('bilingualReader.exportAnnotations', { uri, format: 'csv', target: vscode.Uri.file(`${path}.csv`) }))!.fsPath, 'utf8');
+    const csv = fs.readFileSync((await vscode.commands.executeCommand<vscode.Uri>('bilingualReader.exportAnnotations', { uri, format: 'csv', target: `${path}.csv` }))!.fsPath, 'utf8');
     assert.match(csv, /^#separator:comma/);
     assert.match(csv, /不可靠實體清單,不可靠实体清单,/);
     assert.match(csv, /和不可靠實體清單等等法律工具構建反制體系。/, 'the whole sentence, its line breaks joined');

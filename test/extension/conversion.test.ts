@@ -104,6 +104,7 @@ suite('Conversion commands', () => {
     editor.selections = [new vscode.Selection(0, 0, 0, 4), new vscode.Selection(0, 7, 0, 11)];
     const copied = await vscode.commands.executeCommand<string>('bilingualReader.copyConverted', { from: 'hk', to: 'cn' });
     assert.strictEqual(copied, '实体清单\n出口管制');
+    assert.strictEqual(await vscode.env.clipboard.readText(), copied, 'the clipboard holds it');
     assert.strictEqual(editor.document.getText(), '實體清單 和 出口管制');
   });
 

@@ -1,4 +1,5 @@
 import type { ValidateFunction } from 'ajv';
+import { lineAndColumn } from '../text/lineNumbers';
 import { loadAjv, loadAjvFormats } from '../lazyModules';
 import { createHash } from 'crypto';
 import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
@@ -32,7 +33,7 @@ export class SidecarCodec {
     const errors: ParseError[] = [];
     const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: true });
     if (errors.length > 0) {
-      return { ok: false, problem: printParseErrorCode(errors[0]!.error), line: lineAt(text, errors[0]!.offset) };
+      return { ok: false, problem: printParseErrorCode(errors[0]!.error), line: lineAndColumn(text, errors[0]!.offset).line };
     }
     if (!this.validate(value)) {
       const error = this.validate.errors?.[0];
@@ -73,12 +74,4 @@ export class SidecarCodec {
     }
     return { text: this.write(articleText, file, kept), kept: kept.length, dropped: candidates.length - kept.length };
   }
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-  }
-  return line;
 }

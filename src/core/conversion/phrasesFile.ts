@@ -3,6 +3,7 @@ import { loadAjv } from '../lazyModules';
 import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
 import schema from '../../../schemas/phrases.schema.json';
 import type { PhraseOverrideSpec } from './phraseOverrides';
+import { lineAndColumn } from '../text/lineNumbers';
 
 export interface PhrasesFileProblem {
   /** 1-based line and column of the problem, when it has a place. */
@@ -37,14 +38,14 @@ export class PhrasesFileReader {
     if (errors.length > 0) {
       return {
         ok: false,
-        problems: errors.map((e) => ({ ...position(text, e.offset), message: printParseErrorCode(e.error) })),
+        problems: errors.map((e) => ({ ...lineAndColumn(text, e.offset), message: printParseErrorCode(e.error) })),
       };
     }
     if (!this.validate(value)) {
       return {
         ok: false,
         problems: (this.validate.errors ?? []).map((e) => ({
-          ...position(text, locate(text, e.instancePath)),
+          ...lineAndColumn(text, locate(text, e.instancePath)),
           message: `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`,
         })),
       };
@@ -61,16 +62,4 @@ function locate(text: string, pointer: string): number {
     return parent ? Math.max(0, text.indexOf(JSON.stringify(parent))) : 0;
   }
   return Math.max(0, text.indexOf(JSON.stringify(last.replace(/~1/g, '/').replace(/~0/g, '~'))));
-}
-
-function position(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
 }

@@ -1,4 +1,5 @@
 import type { ValidateFunction } from 'ajv';
+import { lineAndColumn } from '../text/lineNumbers';
 import { loadAjv, loadCsvParse, loadCsvStringify, loadXml } from '../lazyModules';
 import { parse as parseJsonc, ParseError, printParseErrorCode } from 'jsonc-parser';
 import schema from '../../../schemas/glossary.schema.json';
@@ -67,7 +68,7 @@ export class GlossaryReader {
     const errors: ParseError[] = [];
     const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
     if (errors.length > 0) {
-      return { entries: [], problems: errors.map((e) => ({ line: lineAt(text, e.offset), message: printParseErrorCode(e.error) })) };
+      return { entries: [], problems: errors.map((e) => ({ line: lineAndColumn(text, e.offset).line, message: printParseErrorCode(e.error) })) };
     }
     if (!this.validate(value)) {
       return {
@@ -254,13 +255,6 @@ export function termsToTbx(terms: readonly ExportedTerm[], title: string): strin
   return `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`;
 }
 
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-  }
-  return line;
-}
 
 /** The line of `/entries/N` in a JSON glossary: the N-th object opened inside the entries array. */
 function lineOfEntry(text: string, pointer: string): number {
@@ -278,7 +272,7 @@ function lineOfEntry(text: string, pointer: string): number {
       i = skipString(text, i);
     } else if (ch === '{' || ch === '[') {
       if (depth === 0 && ch === '{' && ++seen === wanted) {
-        return lineAt(text, i);
+        return lineAndColumn(text, i).line;
       }
       depth++;
     } else if (ch === '}' || ch === ']') {
