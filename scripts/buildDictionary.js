@@ -17,7 +17,13 @@ function toneMarks(numbered) {
     .map((syllable) => {
       const plain = syllable.replace(/u:/g, 'v').replace(/U:/g, 'V');
       if (/5$/.test(plain)) return plain.slice(0, -1).replace(/v/g, 'ü').replace(/V/g, 'Ü');
-      return /[1-4]$/.test(plain) ? convert(plain, { format: 'numToSymbol' }) : syllable;
+      if (!/[1-4]$/.test(plain)) return syllable;
+      // pinyin-pro places the mark wrongly on a capital vowel (Ou1 → Oū, E2 unchanged): mark the
+      // lower-case syllable, then give back the capital.
+      const marked = convert(plain.toLowerCase(), { format: 'numToSymbol' });
+      // Marked or not, v stands for ü (lve4 → lüè).
+      const spelled = marked.replace(/v/g, 'ü');
+      return plain[0] === plain[0].toLowerCase() ? spelled : spelled[0].toUpperCase() + spelled.slice(1);
     })
     .join(' ');
 }

@@ -1,0 +1,91 @@
+import type { Direction } from '../conversion/locales';
+import type { TermMatcher } from '../glossary/termMatcher';
+import { OffsetMap } from '../reader/offsetMap';
+import type { KnownWord, ReadingService, ReadingTrack, WordDictionary } from './readingService';
+import type { CharacterReading, ReadingSystem } from './readingSystem';
+
+/** A text and its conversion, as the reader shows them side by side. */
+export interface ColumnPairText {
+  readonly original: string;
+  readonly converted: string;
+  readonly direction: Direction;
+}
+
+/** What the readings of a column pair are read with. */
+export interface ColumnReadingOptions {
+  readonly system: ReadingSystem;
+  /** Glossary terms: their pinyin decides the reading of the words they match. */
+  readonly matcher?: TermMatcher;
+  /** CC-CEDICT, for every other known word. */
+  readonly dictionary?: WordDictionary;
+}
+
+/**
+ * Readings of both columns of a block. The text the author wrote (the original column) is read,
+ * so a many-to-one conversion (幹/乾 → 干, 髮/發 → 发) loses nothing, and the readings are then
+ * carried onto the converted column through the offset map between the two. Offsets are UTF-16
+ * offsets of each column's text.
+ */
+export function readColumns(service: ReadingService, text: ColumnPairText, options: ColumnReadingOptions): { original: ReadingTrack; converted: ReadingTrack } {
+  const { original, converted, direction } = text;
+  const simplified = direction.to === 'cn' ? converted : direction.from === 'cn' ? original : undefined;
+  const glossaryWords = options.matcher && glossaryWordsIn(options.matcher, original);
+  const track = service.read(original, options.system, { simplified, glossaryWords, dictionary: options.dictionary });
+  const carried = carryReadings(track, original, converted);
+  // Words the conversion rewrote (記憶體 → 内存) are read in the converted text itself.
+  if (original.length !== converted.length) {
+    const own = service.read(converted, options.system, { dictionary: options.dictionary });
+    for (const [offset, reading] of own) {
+      if (!carried.has(offset)) {
+        carried.set(offset, reading);
+      }
+    }
+  }
+  return { original: track, converted: carried };
+}
+
+/**
+ * Glossary terms for reading: the matcher's leftmost-longest hits, plus every term that starts inside
+ * one of them and reaches past it (in 對華為, 華為 "Huawei" as well as 對華 "towards China"), so a
+ * term is never read as loose characters because a neighbour took its first character.
+ */
+export function glossaryWordsIn(matcher: TermMatcher, text: string): KnownWord[] {
+  const words: KnownWord[] = [];
+  for (const hit of matcher.findAll(text)) {
+    words.push({ start: hit.start, end: hit.end, pinyin: hit.entry.pinyin });
+    for (let i = hit.start + 1; i < hit.end; i++) {
+      const inner = matcher.matchAt(text, i);
+      if (inner && inner.end > hit.end) {
+        words.push({ start: inner.start, end: inner.end, pinyin: inner.entry.pinyin });
+      }
+    }
+  }
+  return words;
+}
+
+/**
+ * Readings keyed by offsets of `from`, moved to the same characters of `to` (its conversion).
+ * Inside a stretch whose conversion changed its length (tw2sp 記憶體 → 内存) no character
+ * corresponds to another, so nothing is carried there.
+ */
+export function carryReadings(track: ReadingTrack, from: string, to: string): Map<number, CharacterReading> {
+  if (from === to) {
+    return new Map(track);
+  }
+  const map = from.length === to.length ? undefined : OffsetMap.between(from, to);
+  const reshaped = map?.spans.filter((s) => s.o1 - s.o0 !== s.c1 - s.c0) ?? [];
+  const carried = new Map<number, CharacterReading>();
+  for (const [offset, reading] of track) {
+    if (reshaped.some((s) => s.o0 <= offset && offset < s.o1)) {
+      continue;
+    }
+    const at = map ? map.toConverted(offset) : offset;
+    const code = to.codePointAt(at);
+    if (code !== undefined && HAN.test(String.fromCodePoint(code))) {
+      carried.set(at, reading);
+    }
+  }
+  return carried;
+}
+
+const HAN = /\p{Script=Han}/u;

@@ -1,0 +1,97 @@
+import { mayStartWord } from './polyphoneRules';
+
+/** A word dictionary (CC-CEDICT): the entries of a headword in either script (none: empty or undefined), each with its pinyin (syllables separated by spaces). */
+export interface WordDictionary {
+  entriesOf(word: string): readonly { readonly pinyin: string }[] | undefined;
+}
+
+/** A piece of a run: a dictionary word (with its entries) or a character that stands alone. */
+export interface RunToken {
+  readonly start: number;
+  readonly end: number;
+  readonly entries?: readonly { readonly pinyin: string }[];
+}
+
+/** Longest word tried. CC-CEDICT has longer headwords, but few, and none whose reading its parts do not give. */
+const MAX_WORD = 8;
+
+/**
+ * Cuts a run of Han characters [start, end) of `text` into dictionary words by bidirectional
+ * maximum matching (Sproat et al.'s baseline; as in most Chinese segmenters before statistics):
+ * forward and backward longest-match segmentations are made, and the one with fewer tokens wins,
+ * then the one whose words disagree less with the reading in context (`disagreement`: 中美的 is
+ * 中美/的, not 中/美的 "Midea"; 因為這不僅 is 因為/這/不僅, not 因為/這不/僅), then the one with
+ * fewer lone characters, then the backward one (the more accurate of the two on Chinese text).
+ * `simplified` is the run's Simplified form at the same offsets, when it has one: Hong Kong forms
+ * (裏, 着) may be missing from the dictionary's headwords while their Simplified forms are not.
+ * Offsets are UTF-16 code units; characters outside the BMP stay whole.
+ */
+export function segmentRun(
+  text: string,
+  simplified: string | undefined,
+  start: number,
+  end: number,
+  dictionary: WordDictionary,
+  disagreement: (token: RunToken) => number = () => 0,
+): RunToken[] {
+  const known = (word: string) => {
+    const entries = dictionary.entriesOf(word);
+    return entries && entries.length > 0 ? entries : undefined;
+  };
+  const lookup = (from: number, to: number) =>
+    mayStartWord(text, from) ? (known(text.slice(from, to)) ?? (simplified ? known(simplified.slice(from, to)) : undefined)) : undefined;
+  const forward: RunToken[] = [];
+  for (let i = start; i < end; ) {
+    let token: RunToken | undefined;
+    for (let length = Math.min(MAX_WORD, end - i); length >= 2 && !token; length--) {
+      const entries = lookup(i, i + length);
+      token = entries && { start: i, end: i + length, entries };
+    }
+    token ??= { start: i, end: i + characterLength(text, i) };
+    forward.push(token);
+    i = token.end;
+  }
+  const backward: RunToken[] = [];
+  for (let j = end; j > start; ) {
+    let token: RunToken | undefined;
+    for (let length = Math.min(MAX_WORD, j - start); length >= 2 && !token; length--) {
+      const entries = lookup(j - length, j);
+      token = entries && { start: j - length, end: j, entries };
+    }
+    token ??= { start: j - (isLowSurrogate(text, j - 1) ? 2 : 1), end: j };
+    backward.push(token);
+    j = token.start;
+  }
+  backward.reverse();
+  if (forward.length !== backward.length) {
+    return forward.length < backward.length ? forward : backward;
+  }
+  const sum = (tokens: RunToken[], measure: (t: RunToken) => number) => tokens.reduce((total, t) => total + measure(t), 0);
+  const against = sum(forward, disagreement) - sum(backward, disagreement);
+  if (against !== 0) {
+    return against < 0 ? forward : backward;
+  }
+  const single = (t: RunToken) => (t.entries ? 0 : 1);
+  return sum(forward, single) < sum(backward, single) ? forward : backward;
+}
+
+/** The run as lone characters (no dictionary loaded). */
+export function singleCharacters(text: string, start: number, end: number): RunToken[] {
+  const tokens: RunToken[] = [];
+  for (let i = start; i < end; ) {
+    const length = characterLength(text, i);
+    tokens.push({ start: i, end: i + length });
+    i += length;
+  }
+  return tokens;
+}
+
+function characterLength(text: string, offset: number): number {
+  const code = text.codePointAt(offset);
+  return code !== undefined && code > 0xffff ? 2 : 1;
+}
+
+function isLowSurrogate(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset);
+  return code >= 0xdc00 && code <= 0xdfff;
+}

@@ -1,0 +1,118 @@
+import * as assert from 'assert';
+import type { Direction } from '../../src/core/conversion/locales';
+import { carryReadings, readColumns } from '../../src/core/readings/columnReadings';
+import { pinyinSyllableToZhuyin, splitWordPinyin } from '../../src/core/readings/pinyinSyllables';
+import { toneOf } from '../../src/core/readings/readingSystem';
+import { segmentRun } from '../../src/core/readings/wordSegmentation';
+import { productReaders } from './readingKey';
+
+/** Pinyin of `text` as the reader shows it over the original column, syllables joined by spaces. */
+function pinyinOf(text: string, direction: Direction = { from: 'hk', to: 'cn' }): string {
+  const { converter, service, matcher, dictionary } = productReaders();
+  const converted = converter.convert(text, direction);
+  const { original } = readColumns(service, { original: text, converted, direction }, { system: 'pinyin', matcher, dictionary });
+  return [...original.values()].map((r) => r[0]!.toLowerCase()).join(' ');
+}
+
+suite('reading service', () => {
+  test('known words decide: the glossary over pinyin-pro (華為 Huáwéi, as its card says)', () => {
+    assert.strictEqual(pinyinOf('華為'), 'huá wéi');
+    assert.strictEqual(pinyinOf('美國對華為的封鎖'), 'měi guó duì huá wéi de fēng suǒ');
+  });
+
+  test('CC-CEDICT words, cut by bidirectional maximum matching, fix pinyin-pro’s readings', () => {
+    assert.strictEqual(pinyinOf('不當域外適用'), 'bù dàng yù wài shì yòng');
+    assert.strictEqual(pinyinOf('倒逼中國'), 'dào bī zhōng guó');
+    assert.strictEqual(pinyinOf('全球半導體產供鏈穩定'), 'quán qiú bàn dǎo tǐ chǎn gōng liàn wěn dìng');
+    assert.strictEqual(pinyinOf('關注美方措施執行情況'), 'guān zhù měi fāng cuò shī zhí xíng qíng kuàng');
+    assert.strictEqual(pinyinOf('商務部與外交部分別發聲'), 'shāng wù bù yǔ wài jiāo bù fēn bié fā shēng');
+    assert.strictEqual(pinyinOf('因為這不僅沒有'), 'yīn wèi zhè bù jǐn méi yǒu');
+  });
+
+  test('context rules for lone polyphones (正當, 為, 得, 只, 應, 量, 過)', () => {
+    assert.strictEqual(pinyinOf('維護自身正當權益'), 'wéi hù zì shēn zhèng dàng quán yì');
+    assert.strictEqual(pinyinOf('正當談判之際'), 'zhèng dāng tán pàn zhī jì');
+    assert.strictEqual(pinyinOf('以美國為代表'), 'yǐ měi guó wéi dài biǎo');
+    assert.strictEqual(pinyinOf('此舉是為防止'), 'cǐ jǔ shì wèi fáng zhǐ');
+    assert.strictEqual(pinyinOf('做得非常出色'), 'zuò de fēi cháng chū sè');
+    assert.strictEqual(pinyinOf('禁令只會幫助'), 'jìn lìng zhǐ huì bāng zhù');
+    assert.strictEqual(pinyinOf('两只猫', { from: 'cn', to: 'hk' }), 'liǎng zhī māo');
+    assert.strictEqual(pinyinOf('中美應首先'), 'zhōng měi yīng shǒu xiān');
+    assert.strictEqual(pinyinOf('项目280多个', { from: 'cn', to: 'hk' }), 'xiàng mù duō gè');
+  });
+
+  test('the Traditional character the author wrote keeps its own reading (幹 gàn, 髮 fà, 乾 gān)', () => {
+    assert.strictEqual(pinyinOf('幹得好'), 'gàn de hǎo');
+    assert.strictEqual(pinyinOf('剪了髮'), 'jiǎn le fà');
+    assert.strictEqual(pinyinOf('衣服還沒乾'), 'yī fu hái méi gān');
+  });
+
+  test('readings are carried onto the converted column through the offset map', () => {
+    const { converter, service, matcher, dictionary } = productReaders();
+    const original = '他是銀行行長，幹得好。';
+    const direction = { from: 'hk', to: 'cn' } as const;
+    const converted = converter.convert(original, direction);
+    const columns = readColumns(service, { original, converted, direction }, { system: 'pinyin', matcher, dictionary });
+    assert.strictEqual(converted, '他是银行行长，干得好。');
+    assert.deepStrictEqual([...columns.converted.entries()], [...columns.original.entries()]);
+    assert.strictEqual(columns.converted.get(5)![0], 'zhǎng');
+    assert.strictEqual(columns.converted.get(7)![0], 'gàn');
+    // A conversion that changes length (tw2sp 記憶體 → 内存) carries nothing into the rewritten word,
+    const carried = carryReadings(new Map([[0, ['jì']], [3, ['hěn']]]), '記憶體很', '内存很');
+    assert.deepStrictEqual([...carried.entries()], [[2, ['hěn']]]);
+    // which is read in the converted text itself.
+    const tw = { from: 'tw', to: 'cn' } as const;
+    const rewritten = readColumns(service, { original: '記憶體很貴', converted: '内存很贵', direction: tw }, { system: 'pinyin', matcher, dictionary });
+    assert.deepStrictEqual([...rewritten.converted.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r[0]), ['nèi', 'cún', 'hěn', 'guì']);
+  });
+
+  test('characters outside the BMP take two offsets and one reading', () => {
+    const { service } = productReaders();
+    const track = service.read('𠮷野家的飯', 'pinyin', {});
+    assert.deepStrictEqual([...track.keys()].sort((a, b) => a - b), [0, 2, 3, 4, 5]);
+  });
+
+  test('Jyutping in context from to-jyutping, in both scripts; pinyin+jyutping gives both', () => {
+    const { service } = productReaders();
+    assert.deepStrictEqual([...service.read('香港', 'jyutping').values()], [['hoeng1'], ['gong2']]);
+    assert.deepStrictEqual([...service.read('银行', 'jyutping').values()], [['ngan4'], ['hong4']]);
+    assert.deepStrictEqual([...service.read('香港', 'pinyin+jyutping').values()], [['xiāng', 'hoeng1'], ['gǎng', 'gong2']]);
+  });
+
+  test('Zhuyin spells the same syllables, the neutral-tone dot first', () => {
+    const { service } = productReaders();
+    assert.deepStrictEqual([...service.read('銀行', 'zhuyin').values()], [['ㄧㄣˊ'], ['ㄏㄤˊ']]);
+    assert.strictEqual(pinyinSyllableToZhuyin('de'), '˙ㄉㄜ');
+    assert.strictEqual(pinyinSyllableToZhuyin('lǜ'), 'ㄌㄩˋ');
+    assert.strictEqual(pinyinSyllableToZhuyin('ḿ'), 'ḿ', 'a syllable Zhuyin cannot spell stays in pinyin');
+  });
+
+  test('readingOf reads a span inside its sentence (長 in 行長 is zhǎng)', () => {
+    const { service, dictionary } = productReaders();
+    assert.strictEqual(service.readingOf('他是銀行行長', 4, 6, 'pinyin', { dictionary }), 'háng zhǎng');
+  });
+
+  test('glossary pinyin is split by the characters’ readings, keeping case; doubtful pinyin is refused', () => {
+    const { service } = productReaders();
+    const candidates = (c: string) => service.candidates(c);
+    assert.deepStrictEqual(splitWordPinyin('Huáwéi', ['華', '為'], candidates), ['Huá', 'wéi']);
+    assert.deepStrictEqual(splitWordPinyin('Xī’ān', ['西', '安'], candidates), ['Xī', 'ān']);
+    assert.deepStrictEqual(splitWordPinyin('bùfen', ['部', '分'], candidates), ['bù', 'fen']);
+    assert.strictEqual(splitWordPinyin('Nvidia', ['英', '偉', '達'], candidates), undefined);
+  });
+
+  test('tones of syllables in each system', () => {
+    assert.deepStrictEqual(['mā', 'má', 'mǎ', 'mà', 'ma', 'lǜ', 'H'].map((s) => toneOf(s, 'pinyin')), [1, 2, 3, 4, 5, 4, 5]);
+    assert.deepStrictEqual(['hoeng1', 'gong2', 'si6', 'x'].map((s) => toneOf(s, 'jyutping')), [1, 2, 6, undefined]);
+    assert.deepStrictEqual(['ㄇㄚ', 'ㄇㄚˊ', 'ㄇㄚˇ', 'ㄇㄚˋ', '˙ㄇㄚ'].map((s) => toneOf(s, 'zhuyin')), [1, 2, 3, 4, 5]);
+  });
+
+  test('segmentation picks the backward cut on a tie and the reading-consistent one before that', () => {
+    const words = new Map([['中美', [{ pinyin: 'zhōng měi' }]], ['美的', [{ pinyin: 'Měi dí' }]]]);
+    const dictionary = { entriesOf: (w: string) => words.get(w) };
+    const text = '中美的';
+    const cut = (d: (t: { start: number; end: number }) => number) => segmentRun(text, undefined, 0, 3, dictionary, d).map((t) => text.slice(t.start, t.end));
+    assert.deepStrictEqual(cut(() => 0), ['中', '美的']);
+    assert.deepStrictEqual(cut((t) => (text.slice(t.start, t.end) === '美的' ? 1 : 0)), ['中美', '的']);
+  });
+});
