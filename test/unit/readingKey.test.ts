@@ -19,6 +19,8 @@ suite('reading keys', () => {
   for (const [name, direction] of [
     ['cna-2026-02-12-chip-equipment-controls.zh-Hant-TW', { from: 'tw', to: 'cn' }],
     ['mofcom-2025-06-12-foreign-trade.zh-Hans-CN', { from: 'cn', to: 'hk' }],
+    ['info-gov-hk-2017-02-07-innovation-technology.zh-Hant-HK', { from: 'hk', to: 'cn' }],
+    ['peoples-daily-2025-03-05-opening-up.zh-Hans-CN', { from: 'cn', to: 'hk' }],
   ] as const) {
     test(`${name} reads within 2 errors per 1,000 Han characters of its reviewed key`, () => {
       const text = fs.readFileSync(path.join(READINGS_FIXTURES, `${name}.txt`), 'utf8');

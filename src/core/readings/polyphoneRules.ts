@@ -10,6 +10,7 @@
  * - 為/为 *wéi* ("to be, to act as, to become") after a verb of changing or naming (調整為, 列為,
  *   降為, 圖為 in captions), before 由/主/首/準/止/例/代表 (為由, 為代表), and in 以…為… inside one
  *   clause (以華為為代表); otherwise pinyin-pro's choice stands (為 *wèi* "for").
+ * - 的 alone is the particle *de*; *dí* and *dì* come in words (的確, 目的).
  * - 應/应 alone is the modal *yīng* ("should"); *yìng* ("respond") comes in words (回應, 應對).
  * - 只 alone is *zhǐ* ("only"), *zhī* only as a measure word after a numeral or demonstrative
  *   (一只, 這只): Traditional text writes that 隻.
@@ -54,6 +55,8 @@ export function standaloneReading(text: string, offset: number, standalone: Read
         return 'wéi';
       }
       return undefined;
+    case '的':
+      return 'de';
     case '應':
     case '应':
       return 'yīng';

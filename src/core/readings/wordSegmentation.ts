@@ -2,7 +2,13 @@ import { mayStartWord } from './polyphoneRules';
 
 /** A word dictionary (CC-CEDICT): the entries of a headword in either script (none: empty or undefined), each with its pinyin (syllables separated by spaces). */
 export interface WordDictionary {
-  entriesOf(word: string): readonly { readonly pinyin: string }[] | undefined;
+  entriesOf(word: string): readonly WordEntry[] | undefined;
+  /** For a pointer-only entry ("see 儘快|尽快[jin3 kuai4]"), the entries of the words it names. */
+  resolve?(entry: WordEntry): readonly { readonly entries: readonly WordEntry[] }[];
+}
+
+export interface WordEntry {
+  readonly pinyin: string;
 }
 
 /** A piece of a run: a dictionary word (with its entries) or a character that stands alone. */
@@ -11,6 +17,12 @@ export interface RunToken {
   readonly end: number;
   readonly entries?: readonly { readonly pinyin: string }[];
 }
+
+/**
+ * Characters that are words on their own (particles, prepositions, pronouns, common verbs): a cut
+ * that leaves them alone is no worse for it (項目/的/內容 beats 項/目的/內容).
+ */
+const FREE_WORDS = new Set([...'的了在是和與与及也都就又而但並并將将把被對对從从向於于以為为由等之其此這这那個个不沒没很更最已會会要能可讓让使給给到上下中內内外年月日後后前時时地得着著過过所還还再才只我你他她它們们']);
 
 /** Longest word tried. CC-CEDICT has longer headwords, but few, and none whose reading its parts do not give. */
 const MAX_WORD = 8;
@@ -21,7 +33,8 @@ const MAX_WORD = 8;
  * forward and backward longest-match segmentations are made, and the one with fewer tokens wins,
  * then the one whose words disagree less with the reading in context (`disagreement`: 中美的 is
  * 中美/的, not 中/美的 "Midea"; 因為這不僅 is 因為/這/不僅, not 因為/這不/僅), then the one with
- * fewer lone characters, then the backward one (the more accurate of the two on Chinese text).
+ * fewer lone characters that are not words on their own, then the backward one (the more accurate
+ * of the two on Chinese text). A pointer-only entry (盡快 "see 儘快") reads as the word it names.
  * `simplified` is the run's Simplified form at the same offsets, when it has one: Hong Kong forms
  * (裏, 着) may be missing from the dictionary's headwords while their Simplified forms are not.
  * Offsets are UTF-16 code units; characters outside the BMP stay whole.
@@ -36,7 +49,7 @@ export function segmentRun(
 ): RunToken[] {
   const known = (word: string) => {
     const entries = dictionary.entriesOf(word);
-    return entries && entries.length > 0 ? entries : undefined;
+    return entries && entries.length > 0 ? entries.flatMap((entry) => readingEntries(dictionary, entry, [...word].length)) : undefined;
   };
   const lookup = (from: number, to: number) =>
     mayStartWord(text, from) ? (known(text.slice(from, to)) ?? (simplified ? known(simplified.slice(from, to)) : undefined)) : undefined;
@@ -71,7 +84,7 @@ export function segmentRun(
   if (against !== 0) {
     return against < 0 ? forward : backward;
   }
-  const single = (t: RunToken) => (t.entries ? 0 : 1);
+  const single = (t: RunToken) => (t.entries || FREE_WORDS.has(text.slice(t.start, t.end)) ? 0 : 1);
   return sum(forward, single) < sum(backward, single) ? forward : backward;
 }
 
@@ -94,4 +107,10 @@ function characterLength(text: string, offset: number): number {
 function isLowSurrogate(text: string, offset: number): boolean {
   const code = text.charCodeAt(offset);
   return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** The readings an entry stands for: a pointer-only entry's are those of the words it names (盡快 jǐn kuài, as 儘快). */
+function readingEntries(dictionary: WordDictionary, entry: WordEntry, syllables: number): readonly WordEntry[] {
+  const named = dictionary.resolve?.(entry).flatMap((r) => r.entries.filter((e) => e.pinyin.split(' ').length === syllables)) ?? [];
+  return named.length > 0 ? named : [entry];
 }
