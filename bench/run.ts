@@ -7,6 +7,7 @@ import { annotationReanchor } from './annotationBench';
 import { summarize } from './stats';
 import { coldStart, conversionThroughput } from './conversionBench';
 import { glossaryFigures } from './glossaryBench';
+import { readingFigures } from './readingBench';
 import { oneMegabyteWorkspace, readerEditExtensionSide } from './readerBench';
 import { markdownPreviewEndToEnd, readerEditEndToEnd, removeFolder } from './readerEndToEnd';
 
@@ -108,6 +109,15 @@ async function main(): Promise<void> {
     { measure: 'glossary: find the terms of a 1 MB document (reflow + scan + source ranges)', unit: 'ms', ...glossary.scanDocument },
     { measure: 'glossary: hover lookup of a term (cached document terms)', unit: 'ms', ...glossary.hoverTerm, budget: 'p99 ≤ 1 ms' },
     { measure: 'glossary: hover lookup in CC-CEDICT', unit: 'ms', ...glossary.hoverDictionary, budget: 'p99 ≤ 1 ms' },
+  );
+  const readings = readingFigures(article);
+  for (const [system, figures] of Object.entries(readings.megabyte)) {
+    rows.push({ measure: `readings: ${system} of a 1 MB article, every block, both columns (reading service)`, unit: 'ms', ...figures });
+  }
+  rows.push(
+    { measure: 'readings: pinyin-pro alone on the Simplified column of the 1 MB article (the reader before the reading service)', unit: 'ms', ...readings.megabytePinyinProAlone },
+    { measure: 'readings: pinyin of the reference article, every block (reading service)', unit: 'ms', ...readings.article, budget: 'first paint ≤ +20%' },
+    { measure: 'readings: pinyin-pro alone on the reference article (the anchor)', unit: 'ms', ...readings.articlePinyinProAlone },
   );
   const notes = annotationReanchor(article);
   rows.push({

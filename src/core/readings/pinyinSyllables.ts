@@ -7,19 +7,32 @@ let zhuyinConverter: PinyinToZhuyin | undefined;
  * before (˙ㄉㄜ), so it is moved there. A syllable the package cannot spell (ḿ, ê) stays in pinyin.
  */
 export function pinyinSyllableToZhuyin(syllable: string): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  zhuyinConverter ??= (require('pinyin-zhuyin') as { pinyinToZhuyin: PinyinToZhuyin }).pinyinToZhuyin;
-  const zhuyin = zhuyinConverter(syllable.toLowerCase().normalize('NFC'));
-  if (/[a-zü\u0300-\u036f]/i.test(zhuyin)) {
-    return syllable;
+  let zhuyin = zhuyinCache.get(syllable);
+  if (zhuyin === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    zhuyinConverter ??= (require('pinyin-zhuyin') as { pinyinToZhuyin: PinyinToZhuyin }).pinyinToZhuyin;
+    const spelled = zhuyinConverter(syllable.toLowerCase().normalize('NFC'));
+    zhuyin = /[a-zü\u0300-\u036f]/i.test(spelled) ? syllable : spelled.endsWith('˙') ? `˙${spelled.slice(0, -1)}` : spelled;
+    zhuyinCache.set(syllable, zhuyin);
   }
-  return zhuyin.endsWith('˙') ? `˙${zhuyin.slice(0, -1)}` : zhuyin;
+  return zhuyin;
 }
+/** Mandarin has about 1,300 toned syllables: the cache stays small. */
+const zhuyinCache = new Map<string, string>();
 
 /** Lower case, composed, letters only: the form in which readings are compared (`Huá wéi` → `huáwéi`). */
 export function squashPinyin(pinyin: string): string {
-  return pinyin.normalize('NFC').toLowerCase().replace(/[^\p{L}\u0300-\u036f]/gu, '');
+  let squashed = squashCache.get(pinyin);
+  if (squashed === undefined) {
+    squashed = pinyin.normalize('NFC').toLowerCase().replace(/[^\p{L}\u0300-\u036f]/gu, '');
+    if (squashCache.size < 20_000) {
+      squashCache.set(pinyin, squashed);
+    }
+  }
+  return squashed;
 }
+/** Syllables repeat: most squashes are looked up (bounded, since whole words pass through too). */
+const squashCache = new Map<string, string>();
 
 /** A syllable without its tone mark (ü keeps its dots). */
 export function withoutTone(syllable: string): string {

@@ -5,6 +5,9 @@ export interface WordDictionary {
   entriesOf(word: string): readonly WordEntry[] | undefined;
   /** For a pointer-only entry ("see 儘快|尽快[jin3 kuai4]"), the entries of the words it names. */
   resolve?(entry: WordEntry): readonly { readonly entries: readonly WordEntry[] }[];
+  /** Bounds on the words starting and ending at an offset (UTF-16 units), to skip lookups that cannot succeed. */
+  longestWordFrom?(text: string, offset: number): number;
+  longestWordTo?(text: string, offset: number): number;
 }
 
 export interface WordEntry {
@@ -49,14 +52,23 @@ export function segmentRun(
 ): RunToken[] {
   const known = (word: string) => {
     const entries = dictionary.entriesOf(word);
-    return entries && entries.length > 0 ? entries.flatMap((entry) => readingEntries(dictionary, entry, [...word].length)) : undefined;
+    if (!entries || entries.length === 0) {
+      return undefined;
+    }
+    let readings = readingsCache.get(entries);
+    if (!readings) {
+      readings = entries.flatMap((entry) => readingEntries(dictionary, entry, [...word].length));
+      readingsCache.set(entries, readings);
+    }
+    return readings;
   };
   const lookup = (from: number, to: number) =>
     mayStartWord(text, from) ? (known(text.slice(from, to)) ?? (simplified ? known(simplified.slice(from, to)) : undefined)) : undefined;
   const forward: RunToken[] = [];
   for (let i = start; i < end; ) {
     let token: RunToken | undefined;
-    for (let length = Math.min(MAX_WORD, end - i); length >= 2 && !token; length--) {
+    const bound = Math.max(dictionary.longestWordFrom?.(text, i) ?? MAX_WORD, simplified ? (dictionary.longestWordFrom?.(simplified, i) ?? MAX_WORD) : 0);
+    for (let length = Math.min(MAX_WORD, end - i, bound); length >= 2 && !token; length--) {
       const entries = lookup(i, i + length);
       token = entries && { start: i, end: i + length, entries };
     }
@@ -67,7 +79,8 @@ export function segmentRun(
   const backward: RunToken[] = [];
   for (let j = end; j > start; ) {
     let token: RunToken | undefined;
-    for (let length = Math.min(MAX_WORD, j - start); length >= 2 && !token; length--) {
+    const bound = Math.max(dictionary.longestWordTo?.(text, j - 1) ?? MAX_WORD, simplified ? (dictionary.longestWordTo?.(simplified, j - 1) ?? MAX_WORD) : 0);
+    for (let length = Math.min(MAX_WORD, j - start, bound); length >= 2 && !token; length--) {
       const entries = lookup(j - length, j);
       token = entries && { start: j - length, end: j, entries };
     }
@@ -108,6 +121,9 @@ function isLowSurrogate(text: string, offset: number): boolean {
   const code = text.charCodeAt(offset);
   return code >= 0xdc00 && code <= 0xdfff;
 }
+
+/** Readings of a dictionary's entry lists, worked out once (pointers are resolved by parsing their definitions). */
+const readingsCache = new WeakMap<readonly WordEntry[], readonly WordEntry[]>();
 
 /** The readings an entry stands for: a pointer-only entry's are those of the words it names (盡快 jǐn kuài, as 儘快). */
 function readingEntries(dictionary: WordDictionary, entry: WordEntry, syllables: number): readonly WordEntry[] {
