@@ -24,13 +24,14 @@ const watchReporter = {
 
 /**
  * Large libraries loaded on first use go into files of their own, which the extension requires only
- * when it needs them: activation never parses opencc-js (1.2 MB of dictionaries) or pinyin-pro.
+ * when it needs them: activation never parses opencc-js (1.2 MB of dictionaries), pinyin-pro or
+ * to-jyutping (its Cantonese dictionary).
  */
-const LAZY_MODULES = { 'opencc-js': 'opencc.js', 'pinyin-pro': 'pinyin.js' };
+const LAZY_MODULES = { 'opencc-js': 'opencc.js', 'pinyin-pro': 'pinyin.js', 'to-jyutping': 'jyutping.js' };
 const lazyModulesAsSeparateFiles = {
   name: 'lazy-modules',
   setup(build) {
-    build.onResolve({ filter: /^(opencc-js|pinyin-pro)$/ }, (args) => ({ path: `./${LAZY_MODULES[args.path]}`, external: true }));
+    build.onResolve({ filter: /^(opencc-js|pinyin-pro|to-jyutping)$/ }, (args) => ({ path: `./${LAZY_MODULES[args.path]}`, external: true }));
   },
 };
 

@@ -18,7 +18,7 @@ import { OpenReaderCommand } from './commands/openReaderCommand';
 import { ChineseConverter } from './core/conversion/chineseConverter';
 import type { Direction } from './core/conversion/locales';
 import { ScriptDetector } from './core/detection/scriptDetector';
-import { PinyinAnnotator } from './core/pinyin/pinyinAnnotator';
+import { ReadingService } from './core/readings/readingService';
 import { sourceVariant } from './conversion/configuredDirections';
 import { EditorConversion } from './conversion/editorConversion';
 import { PhraseOverridesProvider } from './conversion/phraseOverridesProvider';
@@ -47,10 +47,11 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   const overrides = new PhraseOverridesProvider();
   const conversion = new EditorConversion(converter, detector, overrides);
   const glossaries = new GlossaryService(context.extensionUri);
-  const pinyin = new PinyinAnnotator();
+  // The one source of readings: the reader's ruby, the exports, the Annotations view and new glossary entries.
+  const readings = new ReadingService((text) => converter.convert(text, { from: sourceVariant(), to: 'cn' }));
   // A Traditional document in view: build its Simplified converter (a few MB) before it is asked for.
   const warmUp = () => void converter.cache.get({ from: sourceVariant(), to: 'cn' });
-  context.subscriptions.push(overrides, glossaries, new ScriptStatusBarItem(detector, warmUp), new GlossaryHoverProvider(glossaries), new TermDecorations(glossaries));
+  context.subscriptions.push(overrides, glossaries, new ScriptStatusBarItem(detector, warmUp), new GlossaryHoverProvider(glossaries, readings, detector), new TermDecorations(glossaries));
 
   const named: [CommandId, () => Direction][] = [
     [CommandId.ToSimplified, () => ({ from: sourceVariant(), to: 'cn' })],
@@ -61,21 +62,21 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   ];
   // Before the reader panels: on an edit, notes must have moved before a panel re-renders blocks.
   const annotations = new AnnotationManager();
-  context.subscriptions.push(annotations, new AnnotationDecorations(annotations), new AnnotationsTreeView(annotations));
-  const readers = new ReaderPanelManager({ extensionUri: context.extensionUri, converter, detector, overrides, glossaries, pinyin, annotations });
+  context.subscriptions.push(annotations, new AnnotationDecorations(annotations), new AnnotationsTreeView(annotations, readings, glossaries));
+  const readers = new ReaderPanelManager({ extensionUri: context.extensionUri, converter, detector, overrides, glossaries, readings, annotations });
   context.subscriptions.push(readers);
   const openReader = new OpenReaderCommand(readers);
   const convert = new ConvertCommand(conversion);
   const toNewEditor = new ConvertToNewEditorCommand(conversion);
   const copy = new CopyConvertedCommand(conversion);
-  const addToGlossary = new AddToGlossaryCommand(glossaries, converter, pinyin);
+  const addToGlossary = new AddToGlossaryCommand(glossaries, converter, readings);
   const listTerms = new ListTermsCommand(glossaries);
   const exportTerms = new ExportTermsCommand(glossaries);
   const annotate = new AnnotateCommand(annotations, converter);
   const editAnnotation = new EditAnnotationCommand(annotations);
   const deleteAnnotation = new DeleteAnnotationCommand(annotations);
   const goToAnnotation = new GoToAnnotationCommand(annotations);
-  const exportAnnotations = new ExportAnnotationsCommand(annotations, glossaries, converter, pinyin);
+  const exportAnnotations = new ExportAnnotationsCommand(annotations, glossaries, converter, readings);
   context.subscriptions.push(
     vscode.commands.registerCommand(ConvertCommand.id, (arg?: unknown) => convert.execute(arg)),
     vscode.commands.registerCommand(ConvertToNewEditorCommand.id, (arg?: unknown) => toNewEditor.execute(arg)),

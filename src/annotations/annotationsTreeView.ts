@@ -2,6 +2,10 @@ import * as vscode from 'vscode';
 import { quoteOf } from '../core/annotations/annotation';
 import type { PlacedAnnotation } from '../core/annotations/annotationSet';
 import { CommandId } from '../commandIds';
+import { glossaryWordsIn } from '../core/readings/columnReadings';
+import type { ReadingService } from '../core/readings/readingService';
+import type { GlossaryService } from '../glossary/glossaryService';
+import { readingSettings, readingSystemLabel } from '../reader/readingSettings';
 import { Disposable } from '../util/dispose';
 import { AnnotationManager, DocumentNotes } from './annotationManager';
 
@@ -13,7 +17,11 @@ export class AnnotationsTreeView extends Disposable implements vscode.TreeDataPr
   private readonly changed = this.register(new vscode.EventEmitter<Node | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly annotations: AnnotationManager) {
+  constructor(
+    private readonly annotations: AnnotationManager,
+    private readonly readings: ReadingService,
+    private readonly glossaries: GlossaryService,
+  ) {
     super();
     this.register(vscode.window.registerTreeDataProvider(AnnotationsTreeView.viewId, this));
     this.register(annotations.onDidChange(() => this.changed.fire(undefined)));
@@ -35,14 +43,50 @@ export class AnnotationsTreeView extends Disposable implements vscode.TreeDataPr
     const { annotation, range } = node.placed;
     const item = new vscode.TreeItem(quoteOf(annotation).exact.replace(/\s+/g, ' '), vscode.TreeItemCollapsibleState.None);
     item.description = (range ? '' : `${vscode.l10n.t('orphan')} · `) + annotation.body.note.split('\n')[0];
-    item.tooltip = new vscode.MarkdownString().appendText(
-      [annotation.body.note, annotation.body.translation ?? '', annotation.body.tags.map((t) => `#${t}`).join(' ')].filter(Boolean).join('\n\n'),
-    );
+    // The tooltip, with the quote's reading, is made when it is shown (resolveTreeItem).
     item.iconPath = new vscode.ThemeIcon(range ? 'note' : 'warning');
     item.contextValue = range ? 'annotation' : 'orphanAnnotation';
     const args = { uri: node.notes.document.toString(), id: annotation.id };
     item.command = { command: CommandId.GoToAnnotation, title: vscode.l10n.t('Go to Annotation'), arguments: [args] };
     return item;
+  }
+
+  async resolveTreeItem(item: vscode.TreeItem, node: Node): Promise<vscode.TreeItem> {
+    if (node.kind === 'note') {
+      item.tooltip = await this.tooltip(node.notes, node.placed);
+    }
+    return item;
+  }
+
+  /** Note, translation and tags, after the quote's reading in the configured system (read with the quote's context). */
+  async tooltip(notes: DocumentNotes, placed: PlacedAnnotation): Promise<vscode.MarkdownString> {
+    const { annotation } = placed;
+    const reading = await this.readingOf(notes.document, annotation).catch(() => '');
+    const system = readingSettings(notes.document).readings;
+    return new vscode.MarkdownString().appendText(
+      [
+        reading ? `${readingSystemLabel(system)}: ${reading}` : '',
+        annotation.body.note,
+        annotation.body.translation ?? '',
+        annotation.body.tags.map((t) => `#${t}`).join(' '),
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+    );
+  }
+
+  /** The quote read between its stored prefix and suffix, so that its words are the text's words. */
+  private async readingOf(document: vscode.Uri, annotation: PlacedAnnotation['annotation']): Promise<string> {
+    const { prefix, exact, suffix } = quoteOf(annotation);
+    const joined = (text: string) => text.replace(/\s+/g, '');
+    const before = joined(prefix);
+    const text = before + joined(exact) + joined(suffix);
+    const matcher = await this.glossaries.termMatcher();
+    const dictionary = await this.glossaries.dictionary().catch(() => undefined);
+    return this.readings.readingOf(text, before.length, before.length + joined(exact).length, readingSettings(document).readings, {
+      glossaryWords: glossaryWordsIn(matcher, text),
+      dictionary,
+    });
   }
 }
 

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import { ChineseConverter } from '../core/conversion/chineseConverter';
 import { addEntryToJsonGlossary } from '../core/glossary/glossaryEditing';
-import { PinyinAnnotator } from '../core/pinyin/pinyinAnnotator';
+import { glossaryWordsIn } from '../core/readings/columnReadings';
+import type { ReadingService } from '../core/readings/readingService';
 import { GlossaryService } from '../glossary/glossaryService';
 import { WriteQueue } from '../core/files/atomicWrite';
 import { writeFileAtomically } from '../util/atomicWrite';
@@ -24,7 +25,7 @@ export class AddToGlossaryCommand {
   constructor(
     private readonly glossaries: GlossaryService,
     private readonly converter: ChineseConverter,
-    private readonly pinyin: PinyinAnnotator,
+    private readonly readings: ReadingService,
   ) {}
 
   async execute(argument?: unknown): Promise<vscode.Uri | undefined> {
@@ -62,10 +63,26 @@ export class AddToGlossaryCommand {
       return undefined;
     }
     // Read, change and write one at a time, so that two quick additions do not lose one.
-    return this.queue.run(target.toString(), () => this.write(target, term, traditional, simplified, english, note));
+    const pinyin = await this.pinyinOf(simplified);
+    return this.queue.run(target.toString(), () => this.write(target, term, traditional, simplified, pinyin, english, note));
   }
 
-  private async write(target: vscode.Uri, term: string, traditional: string, simplified: string, english: string, note: string | undefined): Promise<vscode.Uri | undefined> {
+  /** Always pinyin, whatever the reader shows: glossaries store pinyin. Read with the known words, as the reader reads it. */
+  private async pinyinOf(simplified: string): Promise<string> {
+    const matcher = await this.glossaries.termMatcher();
+    const dictionary = await this.glossaries.dictionary().catch(() => undefined);
+    return this.readings.readingOf(simplified, 0, simplified.length, 'pinyin', { simplified, glossaryWords: glossaryWordsIn(matcher, simplified), dictionary });
+  }
+
+  private async write(
+    target: vscode.Uri,
+    term: string,
+    traditional: string,
+    simplified: string,
+    pinyin: string,
+    english: string,
+    note: string | undefined,
+  ): Promise<vscode.Uri | undefined> {
     let existing: string | undefined;
     try {
       existing = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
@@ -80,7 +97,7 @@ export class AddToGlossaryCommand {
       term,
       traditional,
       simplified,
-      pinyin: this.pinyin.reading(simplified),
+      pinyin,
       english: english.split(';').map((e) => e.trim()).filter(Boolean),
       note: note?.trim() || undefined,
     });

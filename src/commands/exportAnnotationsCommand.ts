@@ -8,14 +8,20 @@ import { sentenceAround, sourceRangeToBlockText } from '../core/annotations/sour
 import { blockIndexAtOffset } from '../core/reader/blockSource';
 import { ChineseConverter } from '../core/conversion/chineseConverter';
 import { findDocumentTerms } from '../core/glossary/documentTerms';
-import { PinyinAnnotator } from '../core/pinyin/pinyinAnnotator';
+import { glossaryWordsIn } from '../core/readings/columnReadings';
+import { readingBetween, type ReadingService, type ReadingTrack } from '../core/readings/readingService';
+import type { ReadingSystem } from '../core/readings/readingSystem';
 import { reflow } from '../core/reader/reflow';
+import { sourceVariant } from '../conversion/configuredDirections';
+import { readingSettings, readingSystemLabel } from '../reader/readingSettings';
 import { GlossaryService } from '../glossary/glossaryService';
 import { writeFileAtomically } from '../util/atomicWrite';
 import { uriArgument, uriBasename } from '../util/uris';
 import { argumentRecord, documentNotesArgument } from './annotationArguments';
 
 type Format = 'markdown' | 'csv' | 'json';
+/** Anki field names stay English, whatever the display language. */
+const CSV_READING_COLUMNS: Record<ReadingSystem, string> = { pinyin: 'Pinyin', jyutping: 'Jyutping', zhuyin: 'Zhuyin', 'pinyin+jyutping': 'Pinyin / Jyutping' };
 const EXTENSIONS: Record<Format, string> = { markdown: 'md', csv: 'csv', json: 'json' };
 
 /**
@@ -29,7 +35,7 @@ export class ExportAnnotationsCommand {
     private readonly annotations: AnnotationManager,
     private readonly glossaries: GlossaryService,
     private readonly converter: ChineseConverter,
-    private readonly pinyin: PinyinAnnotator,
+    private readonly readings: ReadingService,
   ) {}
 
   async execute(argument?: unknown): Promise<vscode.Uri | undefined> {
@@ -64,47 +70,71 @@ export class ExportAnnotationsCommand {
     if (!target) {
       return undefined;
     }
-    const items = await this.items(document, notes.set.all);
+    const system = readingSettings(document).readings;
+    const items = await this.items(document, notes.set.all, system);
     const content =
       format === 'markdown'
         ? toMarkdown(vscode.l10n.t('Notes on {0}', name), items, {
-            pinyin: vscode.l10n.t('Pinyin'),
+            reading: readingSystemLabel(system),
             glossary: vscode.l10n.t('Glossary'),
             translation: vscode.l10n.t('Translation'),
             tags: vscode.l10n.t('Tags'),
             orphans: vscode.l10n.t('Notes whose text is no longer in the document'),
           })
         : format === 'csv'
-          ? toAnkiCsv(items)
+          ? toAnkiCsv(items, CSV_READING_COLUMNS[system])
           : toWebAnnotations(name, items);
     await writeFileAtomically(target, new TextEncoder().encode(content));
     return target;
   }
 
-  private async items(document: vscode.TextDocument, placed: readonly PlacedAnnotation[]): Promise<ExportItem[]> {
+  private async items(document: vscode.TextDocument, placed: readonly PlacedAnnotation[], system: ReadingSystem): Promise<ExportItem[]> {
     const text = document.getText();
     const blocks = reflow(text);
     const matcher = await this.glossaries.termMatcher();
+    // Readings use CC-CEDICT for the words no glossary has; without it they are still read, in context.
+    const dictionary = await this.glossaries.dictionary().catch(() => undefined);
+    const toSimplified = { from: sourceVariant(document), to: 'cn' } as const;
+    // Each block is read once, however many notes it holds.
+    const blockReadings = new Map<number, ReadingTrack>();
+    const readBlock = (index: number) => {
+      let track = blockReadings.get(index);
+      if (!track) {
+        const blockText = blocks[index]!.text;
+        track = this.readings.read(blockText, system, { glossaryWords: glossaryWordsIn(matcher, blockText), dictionary });
+        blockReadings.set(index, track);
+      }
+      return track;
+    };
     return placed.map(({ annotation, range }) => {
       const quote = quoteOf(annotation).exact;
-      const simplified = annotation.target.simplified ?? this.converter.convert(quote, { from: 'hk', to: 'cn' });
+      const simplified = annotation.target.simplified ?? this.converter.convert(quote, toSimplified);
       let sentence = '';
+      let reading: string | undefined;
       const glossary = new Set<string>();
       if (range) {
-        const block = blocks[blockIndexAtOffset(blocks, range.start)];
+        const index = blockIndexAtOffset(blocks, range.start);
+        const block = blocks[index];
         const inBlock = block && sourceRangeToBlockText(block, range);
         sentence = block && inBlock ? sentenceAround(block.text, inBlock) : sentenceAround(text, range);
+        // The quote is read in its block, so that its words are the block's words (行長 háng zhǎng, not xíng cháng).
+        if (block && inBlock) {
+          reading = readingBetween(readBlock(index), inBlock.start, inBlock.end);
+        }
         for (const hit of findDocumentTerms(text, matcher, block ? [block] : [])) {
           if (hit.start < range.end && range.start < hit.end) {
             glossary.add(`${hit.text} — ${hit.entry.english[0]}`);
           }
         }
       }
+      // An orphan (or a quote outside any block) is read on its own, line breaks joined.
+      const joined = quote.replace(/\s+/g, '');
+      reading ??= this.readings.readingOf(joined, 0, joined.length, system, { glossaryWords: glossaryWordsIn(matcher, joined), dictionary });
       return {
         annotation,
         orphan: !range,
         simplified,
-        pinyin: this.pinyin.reading(simplified.replace(/\s+/g, '')),
+        reading,
         glossary: [...glossary],
         sentence,
       };

@@ -37,6 +37,11 @@ export class PhraseOverridesProvider extends Disposable {
     this.register(watcher.onDidChange(forget));
     this.register(watcher.onDidCreate(forget));
     this.register(watcher.onDidDelete(forget));
+    // A folder created with the file already in it (git checkout, a test writing both at once) can
+    // reach the file watcher as the folder's creation alone: re-read then too.
+    const folderWatcher = this.register(vscode.workspace.createFileSystemWatcher(`**/${PHRASES_FILE.split('/')[0]}`, false, true, false));
+    this.register(folderWatcher.onDidCreate(forget));
+    this.register(folderWatcher.onDidDelete(forget));
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('bilingualReader.protectedPhrases')) {

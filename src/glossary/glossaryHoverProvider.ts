@@ -1,17 +1,37 @@
 import * as vscode from 'vscode';
+import { ConverterCache } from '../core/conversion/converterCache';
+import { ScriptDetector, ScriptKind } from '../core/detection/scriptDetector';
 import { cardForEntry, cardsForDictionary, GlossaryCard } from '../core/glossary/glossaryCard';
 import { termAtOffset } from '../core/glossary/documentTerms';
+import type { ReadingService } from '../core/readings/readingService';
+import type { ReadingSystem } from '../core/readings/readingSystem';
+import { readingSettings, readingSystemLabel } from '../reader/readingSettings';
 import { Disposable } from '../util/dispose';
 import { GlossaryService } from './glossaryService';
 
+/** Dictionary cards shown in full; the others are listed on one line (pinyin and first meaning). */
+export const FULL_DICTIONARY_CARDS = 4;
+
 /**
  * Explains the term under the pointer: glossary terms first (a term broken across lines hovers as
- * one, from either half), then any other word from CC-CEDICT.
+ * one, from either half), then any other word from CC-CEDICT — the longest dictionary word starting
+ * at the pointer, its readings ranked for the document's script.
  */
 export class GlossaryHoverProvider extends Disposable implements vscode.HoverProvider {
   private registration: vscode.Disposable | undefined;
+  private readonly scripts = new WeakMap<vscode.TextDocument, { version: number; kind: ScriptKind }>();
 
-  constructor(private readonly glossaries: GlossaryService) {
+  /**
+   * @param readings reads the hovered word in its line, so the card leads with the entry the ruby
+   *   shows and gives the reading in the configured system (Jyutping, Zhuyin) beside the dictionary's pinyin.
+   * @param detector tells the document's script; pass the extension's own, whose OpenCC tables are
+   *   shared (the default builds its own tables on the first dictionary hover).
+   */
+  constructor(
+    private readonly glossaries: GlossaryService,
+    private readonly readings?: ReadingService,
+    private readonly detector: ScriptDetector = new ScriptDetector(new ConverterCache()),
+  ) {
     super();
     this.registerForLanguages();
     this.register(
@@ -27,8 +47,14 @@ export class GlossaryHoverProvider extends Disposable implements vscode.HoverPro
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const hits = await this.glossaries.termsIn(document);
     const hit = termAtOffset(hits, document.offsetAt(position));
+    const system = readingSettings(document).readings;
     if (hit) {
-      return new vscode.Hover(cardMarkdown([cardForEntry(hit.entry, hit.text)]), new vscode.Range(document.positionAt(hit.start), document.positionAt(hit.end)));
+      // A glossary term reads as its glossary says; other systems are read from the term itself.
+      const reading = system === 'pinyin' ? undefined : this.readings?.readingOf(hit.text, 0, hit.text.length, system);
+      return new vscode.Hover(
+        cardMarkdown([cardForEntry(hit.entry, hit.text)], Infinity, reading ? { system, text: reading } : undefined),
+        new vscode.Range(document.positionAt(hit.start), document.positionAt(hit.end)),
+      );
     }
     const line = document.lineAt(position.line).text;
     if (!/\p{Script=Han}/u.test(line[position.character] ?? '')) {
@@ -43,7 +69,23 @@ export class GlossaryHoverProvider extends Disposable implements vscode.HoverPro
       return undefined;
     }
     const range = new vscode.Range(position.line, position.character, position.line, position.character + found.word.length);
-    return new vscode.Hover(cardMarkdown(cardsForDictionary(found.word, found.entries)), range);
+    const end = position.character + found.word.length;
+    // The word read in its line, as the reader's ruby reads it: its entry comes first.
+    const pinyin = this.readings?.readingOf(line, position.character, end, 'pinyin', { dictionary });
+    const reading = system === 'pinyin' ? undefined : this.readings?.readingOf(line, position.character, end, system, { dictionary });
+    const cards = cardsForDictionary(found.word, found.entries, { script: this.scriptOf(document), dictionary, reading: pinyin });
+    return new vscode.Hover(cardMarkdown(cards, FULL_DICTIONARY_CARDS, reading ? { system, text: reading } : undefined), range);
+  }
+
+  /** The document's script, detected once per version. */
+  private scriptOf(document: vscode.TextDocument): ScriptKind {
+    const cached = this.scripts.get(document);
+    if (cached?.version === document.version) {
+      return cached.kind;
+    }
+    const kind = this.detector.detect(document.getText()).kind;
+    this.scripts.set(document, { version: document.version, kind });
+    return kind;
   }
 
   private registerForLanguages(): void {
@@ -56,10 +98,21 @@ export class GlossaryHoverProvider extends Disposable implements vscode.HoverPro
   }
 }
 
-/** The card as Markdown; every piece of glossary text goes in through appendText, escaped. */
-export function cardMarkdown(cards: readonly GlossaryCard[]): vscode.MarkdownString {
+/**
+ * Cards as Markdown, separated by rules, after the hovered text's `reading` in a system other than
+ * pinyin (the entries carry the dictionary's pinyin): the first `full` in full (a pointer-only dictionary entry
+ * followed by "→ X pinyin: meanings" for each reading of the word it names), the rest on one
+ * "+N more" line, each with its pinyin and first meaning. Every piece of glossary text goes in
+ * through appendText, escaped; no HTML, no command links.
+ */
+export function cardMarkdown(cards: readonly GlossaryCard[], full = Infinity, reading?: { system: ReadingSystem; text: string }): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString();
-  cards.forEach((card, i) => {
+  if (reading) {
+    markdown.appendMarkdown('*');
+    markdown.appendText(`${readingSystemLabel(reading.system)}: ${reading.text}`);
+    markdown.appendMarkdown('*\n\n');
+  }
+  cards.slice(0, full).forEach((card, i) => {
     if (i > 0) {
       markdown.appendMarkdown('\n\n---\n\n');
     }
@@ -76,6 +129,14 @@ export function cardMarkdown(cards: readonly GlossaryCard[]): vscode.MarkdownStr
     }
     markdown.appendMarkdown('\n\n');
     markdown.appendText(card.english.join('; '));
+    for (const reading of card.resolved ?? []) {
+      markdown.appendMarkdown('\n\n→ **');
+      markdown.appendText(reading.term);
+      markdown.appendMarkdown('** *');
+      markdown.appendText(reading.pinyin);
+      markdown.appendMarkdown('*: ');
+      markdown.appendText(reading.english.join('; '));
+    }
     if (card.note) {
       markdown.appendMarkdown('\n\n');
       markdown.appendText(card.note);
@@ -84,6 +145,18 @@ export function cardMarkdown(cards: readonly GlossaryCard[]): vscode.MarkdownStr
     markdown.appendText(card.domain ? `${card.source} · ${card.domain}` : card.source);
     markdown.appendMarkdown('_');
   });
+  const rest = cards.slice(full);
+  if (rest.length > 0) {
+    markdown.appendMarkdown('\n\n---\n\n**');
+    markdown.appendText(vscode.l10n.t('+{0} more:', rest.length));
+    markdown.appendMarkdown('** ');
+    rest.forEach((card, i) => {
+      markdown.appendMarkdown(i > 0 ? ' · *' : '*');
+      markdown.appendText(card.pinyin ?? card.term);
+      markdown.appendMarkdown('* ');
+      markdown.appendText(card.english[0] ?? '');
+    });
+  }
   // No HTML: glossary text comes from workspace files, which may be untrusted.
   return markdown;
 }

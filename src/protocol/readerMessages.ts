@@ -5,8 +5,9 @@
  */
 
 import type { GlossaryCard } from '../core/glossary/glossaryCard';
+import { isReadingSystem, ReadingSystem, TONE_COLOR_SCHEMES, ToneColorScheme } from '../core/readings/readingSystem';
 
-export type { GlossaryCard };
+export type { GlossaryCard, ReadingSystem, ToneColorScheme };
 
 export type ReaderLayout = 'sideBySide' | 'interlinear' | 'convertedOnly';
 export const READER_LAYOUTS: readonly ReaderLayout[] = ['sideBySide', 'interlinear', 'convertedOnly'];
@@ -17,8 +18,11 @@ export type BlockKind = 'paragraph' | 'headline' | 'caption' | 'byline';
 export type TermSpan = readonly [start: number, end: number, card: string];
 /** An annotated stretch of a column: [start, end) and the note's id. */
 export type NoteSpan = readonly [start: number, end: number, id: string];
-/** The Mandarin reading of the Han character at an offset of a column. */
-export type RubySpan = readonly [offset: number, pinyin: string];
+/**
+ * The reading of the Han character at an offset of a column, in the panel's reading system; with
+ * `pinyin+jyutping`, the pinyin first and the Jyutping second.
+ */
+export type RubySpan = readonly [offset: number, reading: string, second?: string];
 
 /** Decorations of both columns of a block. */
 export interface ColumnPair<T> {
@@ -44,8 +48,12 @@ export interface ReaderOptions {
   readonly layout: ReaderLayout;
   readonly markChanges: boolean;
   readonly showLineBreaks: boolean;
-  /** Pinyin over every Han character. */
+  /** Readings over every Han character (the setting's name, `reader.pinyin`, predates the other systems). */
   readonly pinyin: boolean;
+  /** Which readings: pinyin, Jyutping, Zhuyin or pinyin with Jyutping. */
+  readonly readings: ReadingSystem;
+  /** How syllables are coloured by tone. */
+  readonly toneColors: ToneColorScheme;
   /** OpenCC locales of the conversion shown, e.g. hk → cn. */
   readonly from: string;
   readonly to: string;
@@ -138,12 +146,14 @@ function isOptionsPatch(value: unknown): value is Partial<ReaderOptions> {
   if (!isObject(value)) {
     return false;
   }
-  const { layout, markChanges, showLineBreaks, pinyin, from, to } = value;
+  const { layout, markChanges, showLineBreaks, pinyin, readings, toneColors, from, to } = value;
   return (
     (layout === undefined || (READER_LAYOUTS as readonly unknown[]).includes(layout)) &&
     (markChanges === undefined || typeof markChanges === 'boolean') &&
     (showLineBreaks === undefined || typeof showLineBreaks === 'boolean') &&
     (pinyin === undefined || typeof pinyin === 'boolean') &&
+    (readings === undefined || isReadingSystem(readings)) &&
+    (toneColors === undefined || (TONE_COLOR_SCHEMES as readonly unknown[]).includes(toneColors)) &&
     (from === undefined || isString(from)) &&
     (to === undefined || isString(to))
   );

@@ -1,9 +1,10 @@
-import type { ChineseConverter } from '../core/conversion/chineseConverter';
 import type { Direction } from '../core/conversion/locales';
 import { cardForEntry, GlossaryCard } from '../core/glossary/glossaryCard';
 import type { TermMatcher } from '../core/glossary/termMatcher';
-import type { PinyinAnnotator } from '../core/pinyin/pinyinAnnotator';
 import { OffsetMap } from '../core/reader/offsetMap';
+import { readColumns } from '../core/readings/columnReadings';
+import type { ReadingService, ReadingTrack, WordDictionary } from '../core/readings/readingService';
+import type { ReadingSystem } from '../core/readings/readingSystem';
 import type { TextRange } from '../core/annotations/annotation';
 import { sourceRangeToBlockText } from '../core/annotations/sourceMapping';
 import type { BlockDecorator } from '../core/reader/readerModel';
@@ -13,6 +14,13 @@ import type { NoteSpan, RubySpan, TermSpan } from '../protocol/readerMessages';
 /** Annotated source ranges with their note ids. */
 export type NoteRanges = readonly { readonly id: string; readonly range: TextRange }[];
 
+/** What the ruby is read with: the service, the system, and CC-CEDICT for the known-word layer. */
+export interface RubyReading {
+  readonly service: ReadingService;
+  readonly system: ReadingSystem;
+  readonly dictionary?: WordDictionary;
+}
+
 /**
  * Terms marked per column of one block. Real paragraphs hold far fewer; a one-line multi-megabyte
  * document could hold hundreds of thousands, whose spans would make the panel crawl.
@@ -20,7 +28,7 @@ export type NoteRanges = readonly { readonly id: string; readonly range: TextRan
 const MAX_TERMS_PER_BLOCK = 2000;
 
 /**
- * Marks glossary terms in both columns of the reader and, when asked, the pinyin of every Han
+ * Marks glossary terms in both columns of the reader and, when asked, the reading of every Han
  * character. Cards of the terms it finds are collected for the webview, each sent once.
  */
 export class ReaderBlockDecorator {
@@ -31,16 +39,15 @@ export class ReaderBlockDecorator {
 
   constructor(
     private readonly matcher: TermMatcher | undefined,
-    private readonly pinyin: PinyinAnnotator | undefined,
+    private readonly readings: RubyReading | undefined,
     private readonly direction: Direction,
-    private readonly converter: ChineseConverter,
     private readonly notes: () => NoteRanges = () => [],
     private readonly showLineBreaks = false,
   ) {}
 
   readonly decorate: BlockDecorator = (original, converted, block) => ({
     ...(this.matcher ? { terms: { original: this.terms(original), converted: this.terms(converted) } } : {}),
-    ...(this.pinyin ? { ruby: this.ruby(original, converted) } : {}),
+    ...(this.readings ? { ruby: this.ruby(this.readings, original, converted) } : {}),
     ...this.noteSpans(original, converted, block),
   });
 
@@ -86,31 +93,37 @@ export class ReaderBlockDecorator {
       if (!key) {
         key = String(this.keys.size);
         this.keys.set(identity, key);
-        this.cards.set(key, cardForEntry(hit.entry, matched));
+        this.cards.set(key, this.withReading(cardForEntry(hit.entry, matched), hit.entry.pinyin));
       }
       return [hit.start, hit.end, key] as const;
     });
   }
 
-  /** Pinyin is read from the Simplified text (pinyin-pro reads it best) and carried to the other column. */
-  private ruby(original: string, converted: string): { original: RubySpan[]; converted: RubySpan[] } {
-    const simplified =
-      this.direction.to === 'cn' ? converted : this.direction.from === 'cn' ? original : this.converter.convert(original, { from: this.direction.from, to: 'cn' });
-    const track = this.pinyin!.track(simplified);
-    const carry = (text: string): RubySpan[] => {
-      if (text === simplified) {
-        return [...track];
-      }
-      const map = text.length === simplified.length ? undefined : OffsetMap.between(simplified, text);
-      const spans: RubySpan[] = [];
-      for (const [offset, reading] of track) {
-        const at = map ? map.toConverted(offset) : offset;
-        if (/\p{Script=Han}/u.test(text.codePointAt(at) ? String.fromCodePoint(text.codePointAt(at)!) : '')) {
-          spans.push([at, reading]);
-        }
-      }
-      return spans;
-    };
-    return { original: carry(original), converted: carry(converted) };
+  /** The card with the term's reading in the panel's system, read as the ruby reads a glossary term. */
+  private withReading(card: GlossaryCard, pinyin: string | undefined): GlossaryCard {
+    if (!this.readings) {
+      return card;
+    }
+    const { service, system, dictionary } = this.readings;
+    const track = service.read(card.term, system, { glossaryWords: [{ start: 0, end: card.term.length, pinyin }], dictionary });
+    return { ...card, reading: { system, syllables: [...track.values()] } };
   }
+
+  /** The original column is read (nothing lost to a many-to-one conversion) and its readings carried to the converted one. */
+  private ruby(readings: RubyReading, original: string, converted: string): { original: RubySpan[]; converted: RubySpan[] } {
+    const tracks = readColumns(
+      readings.service,
+      { original, converted, direction: this.direction },
+      { system: readings.system, matcher: this.matcher, dictionary: readings.dictionary },
+    );
+    return { original: rubySpans(tracks.original), converted: rubySpans(tracks.converted) };
+  }
+}
+
+function rubySpans(track: ReadingTrack): RubySpan[] {
+  const spans: RubySpan[] = [];
+  for (const [offset, [first = '', second]] of track) {
+    spans.push(second === undefined ? [offset, first] : [offset, first, second]);
+  }
+  return spans;
 }

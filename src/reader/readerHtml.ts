@@ -24,6 +24,7 @@ export function readerHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bo
 <label><input type="checkbox" id="markChanges"><span data-label="toolbar.markChanges"></span></label>
 <label><input type="checkbox" id="showLineBreaks"><span data-label="toolbar.showLineBreaks"></span></label>
 <label><input type="checkbox" id="pinyin"><span data-label="toolbar.pinyin"></span></label>
+<label><span class="visually-hidden" data-label="toolbar.readings"></span><select id="readings"></select></label>
 <button type="button" id="annotate" data-label="toolbar.annotate"></button>
 <span id="progress" role="status" hidden></span>
 </div>

@@ -6,7 +6,8 @@ import { ScriptDetector } from '../core/detection/scriptDetector';
 import { ReaderModel } from '../core/reader/readerModel';
 import { directionLabel, PICKABLE_DIRECTIONS } from '../conversion/directionLabels';
 import { PhraseOverridesProvider } from '../conversion/phraseOverridesProvider';
-import type { PinyinAnnotator } from '../core/pinyin/pinyinAnnotator';
+import type { ReadingService } from '../core/readings/readingService';
+import { isReadingSystem, READING_SYSTEMS } from '../core/readings/readingSystem';
 import type { GlossaryService } from '../glossary/glossaryService';
 import type { AnnotationManager } from '../annotations/annotationManager';
 import { blockTextToSourceRange } from '../core/annotations/sourceMapping';
@@ -21,8 +22,9 @@ import {
 } from '../protocol/readerMessages';
 import { Disposable } from '../util/dispose';
 import { uriBasename } from '../util/uris';
-import { NoteRanges, ReaderBlockDecorator } from './blockDecorator';
+import { NoteRanges, ReaderBlockDecorator, RubyReading } from './blockDecorator';
 import { readerHtml } from './readerHtml';
+import { readingSettings, readingSystemLabel } from './readingSettings';
 
 /** Characters of text rendered per message while a document is first shown. */
 const RENDER_CHUNK = 64 * 1024;
@@ -37,7 +39,7 @@ export interface ReaderServices {
   readonly detector: ScriptDetector;
   readonly overrides: PhraseOverridesProvider;
   readonly glossaries: GlossaryService;
-  readonly pinyin: PinyinAnnotator;
+  readonly readings: ReadingService;
   readonly annotations: AnnotationManager;
 }
 
@@ -114,6 +116,21 @@ export class ReaderPanel extends Disposable {
           // The page reloads with the new font and asks for a fresh render ('ready').
           this.ready = false;
           this.panel.webview.html = this.html();
+        } else if (
+          e.affectsConfiguration('bilingualReader.readings', this.document) ||
+          e.affectsConfiguration('bilingualReader.toneColors', this.document) ||
+          e.affectsConfiguration('bilingualReader.reader.pinyin', this.document)
+        ) {
+          // A settings change wins over the toolbar's last choice, as it would for a new panel.
+          const readings =
+            e.affectsConfiguration('bilingualReader.readings', this.document) || e.affectsConfiguration('bilingualReader.toneColors', this.document)
+              ? readingSettings(this.document)
+              : {};
+          const pinyin = e.affectsConfiguration('bilingualReader.reader.pinyin', this.document)
+            ? { pinyin: vscode.workspace.getConfiguration('bilingualReader', this.document).get<boolean>('reader.pinyin', false) }
+            : {};
+          this.options = { ...this.options, ...readings, ...pinyin };
+          void this.renderAll();
         }
       }),
     );
@@ -158,12 +175,16 @@ export class ReaderPanel extends Disposable {
   private initialOptions(state?: ReaderState): ReaderOptions {
     const config = vscode.workspace.getConfiguration('bilingualReader', this.document);
     const layout = config.get<string>('reader.layout', 'sideBySide');
+    const settings = readingSettings(this.document);
     const direction = parseDirection(state?.options) ?? readerDirection(this.services.detector.detect(this.document.getText()).kind === 'simplified', this.document);
     return {
       layout: state?.options?.layout ?? ((READER_LAYOUTS as readonly string[]).includes(layout) ? (layout as ReaderLayout) : 'sideBySide'),
       markChanges: state?.options?.markChanges ?? config.get<boolean>('reader.markChanges', true),
       showLineBreaks: state?.options?.showLineBreaks ?? false,
       pinyin: state?.options?.pinyin ?? config.get<boolean>('reader.pinyin', false),
+      readings: isReadingSystem(state?.options?.readings) ? state.options.readings : settings.readings,
+      // Not a toolbar choice: always the setting's, even in a restored panel.
+      toneColors: settings.toneColors,
       from: direction.from,
       to: direction.to,
     };
@@ -214,6 +235,9 @@ export class ReaderPanel extends Disposable {
     const generation = ++this.generation;
     const overrides = await this.services.overrides.forDocument(this.document);
     const matcher = await this.services.glossaries.termMatcher();
+    // With readings on, the known-word layer is ready before the first paint, so readings never flip;
+    // with them off, CC-CEDICT is not loaded at all.
+    const readings = this.options.pinyin ? await this.rubyReading() : undefined;
     if (generation !== this.generation) {
       return;
     }
@@ -222,9 +246,8 @@ export class ReaderPanel extends Disposable {
     this.takeNoteRanges();
     const decorator = new ReaderBlockDecorator(
       matcher,
-      this.options.pinyin ? this.services.pinyin : undefined,
+      readings,
       direction,
-      this.services.converter,
       () => this.noteRanges,
       this.options.showLineBreaks,
     );
@@ -268,6 +291,17 @@ export class ReaderPanel extends Disposable {
     }
     if (generation === this.generation && this.document.version !== this.renderedVersion) {
       this.scheduleUpdate();
+    }
+  }
+
+  private async rubyReading(): Promise<RubyReading> {
+    const reading = { service: this.services.readings, system: this.options.readings };
+    try {
+      return { ...reading, dictionary: await this.services.glossaries.dictionary() };
+    } catch (error) {
+      // Without CC-CEDICT the readings are still read in context and with the glossaries.
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not load CC-CEDICT for the readings: {0}', error instanceof Error ? error.message : String(error)));
+      return reading;
     }
   }
 
@@ -368,7 +402,9 @@ function readerLabels(): Record<string, string> {
     'toolbar.direction': vscode.l10n.t('Conversion'),
     'toolbar.markChanges': vscode.l10n.t('Mark changed characters'),
     'toolbar.showLineBreaks': vscode.l10n.t('Original line breaks'),
-    'toolbar.pinyin': vscode.l10n.t('Pinyin'),
+    'toolbar.pinyin': vscode.l10n.t('Readings'),
+    'toolbar.readings': vscode.l10n.t('Reading system'),
+    ...Object.fromEntries(READING_SYSTEMS.map((system) => [`readings.${system}`, readingSystemLabel(system)])),
     'toolbar.annotate': vscode.l10n.t('Annotate selection'),
     'card.source': vscode.l10n.t('Source'),
     'layout.sideBySide': vscode.l10n.t('Side by side'),

@@ -1,4 +1,6 @@
+import { readingParts, ReadingSystem } from '../core/readings/readingSystem';
 import type { NoteSpan, RenderedBlock, RubySpan, TermSpan } from '../protocol/readerMessages';
+import { syllableElement } from './syllableView';
 
 /**
  * Characters that reorder the text around them (Trojan-source style). They are shown as visible
@@ -9,6 +11,8 @@ const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 export interface BlockViewOptions {
   readonly markChanges: boolean;
   readonly pinyin: boolean;
+  /** The system the ruby is in, so each syllable can be classed by its tone. */
+  readonly readings: ReadingSystem;
 }
 
 /** Builds a block's row. All article text goes in as text nodes, never as HTML. */
@@ -17,13 +21,14 @@ export function createBlockElement(block: RenderedBlock, options: BlockViewOptio
   row.className = `block block-${block.kind}`;
   row.tabIndex = 0;
   setLines(row, block);
-  const original = cell('original', 'zh-Hant', block.original, {
+  const parts = readingParts(options.readings);
+  const original = cell('original', 'zh-Hant', block.original, parts, {
     changed: [],
     terms: block.terms?.original ?? [],
     ruby: options.pinyin ? block.ruby?.original ?? [] : [],
     notes: block.notes?.original ?? [],
   });
-  const converted = cell('converted', 'zh-Hans', block.converted, {
+  const converted = cell('converted', 'zh-Hans', block.converted, parts, {
     changed: options.markChanges ? block.changed : [],
     terms: block.terms?.converted ?? [],
     ruby: options.pinyin ? block.ruby?.converted ?? [] : [],
@@ -45,7 +50,9 @@ interface CellDecorations {
   readonly notes: readonly NoteSpan[];
 }
 
-function cell(column: string, lang: string, text: string, decorations: CellDecorations): HTMLElement {
+type ReadingPart = ReturnType<typeof readingParts>[number];
+
+function cell(column: string, lang: string, text: string, parts: readonly ReadingPart[], decorations: CellDecorations): HTMLElement {
   const element = document.createElement('div');
   element.className = `cell ${column}`;
   element.dataset.column = column;
@@ -62,7 +69,7 @@ function cell(column: string, lang: string, text: string, decorations: CellDecor
     cuts.add(start).add(end);
   }
   const sorted = [...cuts].filter((c) => c >= 0 && c <= text.length).sort((a, b) => a - b);
-  const ruby = new Map(decorations.ruby);
+  const ruby = new Map(decorations.ruby.map((span) => [span[0], span] as const));
   // Both lists are sorted and non-overlapping: one moving index each keeps this linear.
   let termIndex = 0;
   let changeIndex = 0;
@@ -107,13 +114,13 @@ function cell(column: string, lang: string, text: string, decorations: CellDecor
       parent.append(note);
       parent = note;
     }
-    appendText(parent, text, start, end, ruby);
+    appendText(parent, text, start, end, ruby, parts);
   }
   return element;
 }
 
-/** Text of [start, end), with bidi controls as badges and, where given, pinyin ruby over Han characters. */
-function appendText(parent: HTMLElement, text: string, start: number, end: number, ruby: ReadonlyMap<number, string>): void {
+/** Text of [start, end), with bidi controls as badges and, where given, readings as ruby over Han characters. */
+function appendText(parent: HTMLElement, text: string, start: number, end: number, ruby: ReadonlyMap<number, RubySpan>, parts: readonly ReadingPart[]): void {
   let plain = start;
   const flush = (until: number) => {
     if (until > plain) {
@@ -136,15 +143,26 @@ function appendText(parent: HTMLElement, text: string, start: number, end: numbe
       flush(i);
       const element = document.createElement('ruby');
       element.append(document.createTextNode(ch));
-      const rt = document.createElement('rt');
-      rt.textContent = reading;
-      element.append(rt);
+      element.append(rubyText(reading, parts));
       parent.append(element);
       plain = i + width;
     }
     i += width;
   }
   flush(end);
+}
+
+/**
+ * The <rt> of one character: each reading a span classed by its tone (`tone-1` … `tone-6`, none when
+ * the syllable has no tone), one line each when there are two (pinyin over Jyutping).
+ */
+function rubyText([, first, second]: RubySpan, parts: readonly ReadingPart[]): HTMLElement {
+  const rt = document.createElement('rt');
+  const readings = second === undefined ? [first] : [first, second];
+  readings.forEach((syllable, index) => {
+    rt.append(syllableElement(syllable, parts[index] ?? parts[0] ?? 'pinyin'));
+  });
+  return rt;
 }
 
 /**

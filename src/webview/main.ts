@@ -1,3 +1,4 @@
+import { READING_SYSTEMS, ReadingSystem, TONE_COLOR_SCHEMES } from '../core/readings/readingSystem';
 import {
   parseToWebviewMessage,
   READER_LAYOUTS,
@@ -51,6 +52,10 @@ for (const choice of bootstrap.directions) {
 const markChanges = document.getElementById('markChanges') as HTMLInputElement;
 const showLineBreaks = document.getElementById('showLineBreaks') as HTMLInputElement;
 const pinyin = document.getElementById('pinyin') as HTMLInputElement;
+const readingsSelect = document.getElementById('readings') as HTMLSelectElement;
+for (const system of READING_SYSTEMS) {
+  readingsSelect.append(new Option(label(`readings.${system}`), system));
+}
 const termCard = new TermCard(document.getElementById('card')!, blocksElement, label('card.source'));
 for (const element of document.querySelectorAll<HTMLElement>('[data-label]')) {
   element.textContent = label(element.dataset.label!);
@@ -67,6 +72,7 @@ directionSelect.addEventListener('change', () => {
 markChanges.addEventListener('change', () => requestOptions({ markChanges: markChanges.checked }));
 showLineBreaks.addEventListener('change', () => requestOptions({ showLineBreaks: showLineBreaks.checked }));
 pinyin.addEventListener('change', () => requestOptions({ pinyin: pinyin.checked }));
+readingsSelect.addEventListener('change', () => requestOptions({ readings: readingsSelect.value as ReadingSystem }));
 
 function applyOptions(next: ReaderOptions): void {
   options = next;
@@ -77,13 +83,18 @@ function applyOptions(next: ReaderOptions): void {
   markChanges.checked = next.markChanges;
   showLineBreaks.checked = next.showLineBreaks;
   pinyin.checked = next.pinyin;
+  readingsSelect.value = next.readings;
   document.body.classList.toggle('show-pinyin', next.pinyin);
+  document.body.classList.toggle('two-readings', next.readings === 'pinyin+jyutping');
+  for (const scheme of TONE_COLOR_SCHEMES) {
+    document.body.classList.toggle(`tones-${scheme}`, next.toneColors === scheme);
+  }
   saveState();
 }
 
 function elementsFor(blocks: readonly RenderedBlock[]): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  const view = { markChanges: options?.markChanges ?? true, pinyin: options?.pinyin ?? false };
+  const view = { markChanges: options?.markChanges ?? true, pinyin: options?.pinyin ?? false, readings: options?.readings ?? 'pinyin' };
   for (const block of blocks) {
     fragment.append(createBlockElement(block, view));
   }

@@ -1,4 +1,6 @@
+import { readingParts } from '../core/readings/readingSystem';
 import type { GlossaryCard } from '../protocol/readerMessages';
+import { syllableElement } from './syllableView';
 
 /** Space between a term and its card, in pixels. */
 const GAP = 6;
@@ -77,10 +79,14 @@ export class TermCard {
     if (card.otherForms.length > 0) {
       head.append(document.createTextNode(` · ${card.otherForms.join(' · ')}`));
     }
-    if (card.pinyin) {
+    // The reading the ruby shows, coloured by tone like it; the glossary's own pinyin beside another system.
+    if (card.pinyin && card.reading?.system !== 'pinyin') {
       const pinyin = document.createElement('em');
       pinyin.textContent = ` ${card.pinyin}`;
       head.append(pinyin);
+    }
+    if (card.reading) {
+      head.append(document.createTextNode(' '), readingElement(card.reading));
     }
     this.element.replaceChildren(
       head,
@@ -102,4 +108,24 @@ export class TermCard {
     this.element.style.top = `${Math.round(top)}px`;
     this.element.style.left = `${Math.round(left)}px`;
   }
+}
+
+/** A reading, one span per syllable classed by its tone as the ruby's are. */
+function readingElement(reading: NonNullable<GlossaryCard['reading']>): HTMLElement {
+  const element = document.createElement('span');
+  element.className = 'card-reading';
+  const parts = readingParts(reading.system);
+  parts.forEach((part, index) => {
+    if (index > 0) {
+      element.append(document.createTextNode(' / '));
+    }
+    reading.syllables.forEach((syllables, k) => {
+      const syllable = syllables[index] ?? '';
+      if (k > 0) {
+        element.append(document.createTextNode(' '));
+      }
+      element.append(syllableElement(syllable, part));
+    });
+  });
+  return element;
 }

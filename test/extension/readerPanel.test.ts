@@ -5,7 +5,7 @@ import type { BilingualReaderApi } from '../../src/extension';
 import type { ToWebviewMessage } from '../../src/protocol/readerMessages';
 import type { ReaderPanel } from '../../src/reader/readerPanel';
 import * as fs from 'fs';
-import { activateExtension, articleUri, closeAllEditors, EXTENSION_ID, fixturePath } from './helpers';
+import { activateExtension, articleText, articleUri, closeAllEditors, EXTENSION_ID, fixturePath, setSetting } from './helpers';
 
 const hk2cn = OpenCC.Converter({ from: 'hk', to: 'cn' });
 
@@ -121,6 +121,116 @@ suite('Reader panel', () => {
       assert.ok(render.blocks.every((b) => !b.converted.includes('黄仁勋')));
     } finally {
       fs.rmSync(fixturePath('.bilingual-reader'), { recursive: true, force: true });
+    }
+  });
+
+  test('readings: ruby in the configured system over both columns, re-rendered when the setting changes', async () => {
+    await setSetting('reader.pinyin', true);
+    try {
+      const document = await vscode.workspace.openTextDocument(articleUri());
+      await vscode.window.showTextDocument(document);
+      const { panel, blocks, final } = await openReader(document.uri);
+      assert.strictEqual(final.options.pinyin, true);
+      assert.strictEqual(final.options.readings, 'pinyin');
+      assert.strictEqual(final.options.toneColors, 'standard');
+      const readingOf = (rendered: Render['blocks'], word: string, column: 'original' | 'converted' = 'original') => {
+        const block = rendered.find((b) => b[column].includes(word))!;
+        const at = block[column].indexOf(word);
+        const spans = new Map((block.ruby?.[column] ?? []).map((span) => [span[0], span] as const));
+        // Lower case: proper nouns are capitalised as the glossary and CC-CEDICT write them (Xiānggǎng).
+        return [...word].map((_, i) => spans.get(at + i)?.slice(1).map((r) => String(r).toLowerCase()));
+      };
+      // The glossary's reading (Huáwéi), on the converted column too.
+      assert.deepStrictEqual(readingOf(blocks, '華為'), [['huá'], ['wéi']]);
+      assert.deepStrictEqual(readingOf(blocks, '华为', 'converted'), [['huá'], ['wéi']]);
+
+      const collected: Render['blocks'][number][] = [];
+      const collector = panel.onDidPostMessage((m) => {
+        if (m.type === 'render') {
+          collected.length = m.start;
+          collected.push(...m.blocks);
+        }
+      });
+      const rerendered = nextMessage(panel, (m): m is Render => isFinalRender(m) && m.options.readings === 'pinyin+jyutping');
+      await setSetting('readings', 'pinyin+jyutping');
+      await rerendered;
+      collector.dispose();
+      assert.deepStrictEqual(readingOf(collected, '香港'), [['xiāng', 'hoeng1'], ['gǎng', 'gong2']]);
+    } finally {
+      await setSetting('readings', undefined);
+      await setSetting('reader.pinyin', undefined);
+    }
+  });
+
+  test('readings agree: every term card of the article reads as the ruby over the term, and an exported note as the ruby over its quote', async () => {
+    await setSetting('reader.pinyin', true);
+    // A copy of the article: the notes below write a sidecar beside it.
+    const copy = fixturePath(`readings-agree-${Date.now()}.txt`);
+    fs.writeFileSync(copy, articleText());
+    const exported = `${copy}.csv`;
+    try {
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(copy));
+      await vscode.window.showTextDocument(document);
+      const api = vscode.extensions.getExtension<BilingualReaderApi>(EXTENSION_ID)!.exports;
+      const cards: Render['cards'][string][] = [];
+      const cardsByKey = new Map<string, Render['cards'][string]>();
+      const opened = vscode.commands.executeCommand('bilingualReader.openReader', document.uri);
+      await opened;
+      const panel = api.readerPanelFor(document.uri)!;
+      const blocks: Render['blocks'][number][] = [];
+      const collector = panel.onDidPostMessage((m) => {
+        if (m.type === 'render') {
+          blocks.length = m.start;
+          blocks.push(...m.blocks);
+          Object.entries(m.cards).forEach(([key, card]) => cardsByKey.set(key, card));
+        }
+      });
+      await nextMessage(panel, isFinalRender);
+      collector.dispose();
+      let compared = 0;
+      for (const block of blocks) {
+        for (const column of ['original', 'converted'] as const) {
+          const ruby = new Map((block.ruby?.[column] ?? []).map((span) => [span[0], span[1]] as const));
+          for (const [start, end, key] of block.terms?.[column] ?? []) {
+            const card = cardsByKey.get(key)!;
+            const overTerm = [...block[column].slice(start, end)].map((_, i) => ruby.get(start + i)).filter((r): r is string => r !== undefined);
+            assert.deepStrictEqual(card.reading?.syllables.map((s) => s[0]), overTerm, `${card.term} in ${block[column]}`);
+            cards.push(card);
+            compared++;
+          }
+        }
+      }
+      assert.ok(compared > 300, `${compared} terms compared`);
+
+      // Notes on polyphonic words export the reading the ruby shows over them.
+      const text = document.getText();
+      const rubyOver = (word: string) => {
+        const block = blocks.find((b) => b.original.includes(word))!;
+        const at = block.original.indexOf(word);
+        const ruby = new Map((block.ruby?.original ?? []).map((span) => [span[0], span[1]] as const));
+        return [...word].map((_, i) => ruby.get(at + i)).join(' ');
+      };
+      const words = ['正當', '分別', '倒逼', '產供鏈'];
+      for (const word of words) {
+        const offset = text.indexOf(word);
+        await vscode.commands.executeCommand('bilingualReader.annotate', {
+          uri: document.uri.toString(),
+          range: { start: document.positionAt(offset), end: document.positionAt(offset + word.length) },
+          note: `reading of ${word}`,
+          tags: [],
+        });
+      }
+      const csv = fs.readFileSync((await vscode.commands.executeCommand<vscode.Uri>('bilingualReader.exportAnnotations', { uri: document.uri.toString(), format: 'csv', target: exported }))!.fsPath, 'utf8');
+      for (const word of words) {
+        assert.ok(csv.includes(rubyOver(word)), `${word}: the export has ${rubyOver(word)}\n${csv}`);
+      }
+      assert.match(csv, /zhèng dàng/);
+    } finally {
+      await setSetting('reader.pinyin', undefined);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const file of [copy, exported, `${copy}.annotations.json`]) {
+        fs.rmSync(file, { force: true });
+      }
     }
   });
 });

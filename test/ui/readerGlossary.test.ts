@@ -45,11 +45,11 @@ suite('UI: glossary cards in the reader panel', function () {
     await reader.locator('#card[hidden]').waitFor({ state: 'attached' });
   });
 
-  test('the pinyin toggle puts readings over the characters', async () => {
+  test('the Readings toggle puts readings over the characters, glossary terms as the glossary reads them', async () => {
     const reader = workbench.webview();
     await reader.locator('#pinyin').check();
     await reader.locator('#blocks .converted ruby').first().waitFor({ timeout: 30_000 });
     const readings = await reader.locator('#blocks .block').nth(1).locator('.converted rt').allTextContents();
-    assert.deepStrictEqual(readings.slice(0, 3), ['yīng', 'wěi', 'dá']);
+    assert.deepStrictEqual(readings.slice(0, 3), ['Yīng', 'wěi', 'dá']);
   });
 });

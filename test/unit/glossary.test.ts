@@ -7,7 +7,8 @@ import type { GlossaryEntry, GlossaryOrigin } from '../../src/core/glossary/glos
 import { addEntryToJsonGlossary } from '../../src/core/glossary/glossaryEditing';
 import { GlossaryReader, termsToCsv, termsToTbx } from '../../src/core/glossary/glossaryFiles';
 import { TermMatcher } from '../../src/core/glossary/termMatcher';
-import { PinyinAnnotator } from '../../src/core/pinyin/pinyinAnnotator';
+import { ChineseConverter } from '../../src/core/conversion/chineseConverter';
+import { ReadingService } from '../../src/core/readings/readingService';
 import { referenceArticle } from './testData';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'glossaries');
@@ -194,13 +195,19 @@ suite('adding to a JSON glossary', () => {
 });
 
 suite('pinyin', () => {
-  const annotator = new PinyinAnnotator();
+  const converter = new ChineseConverter();
+  const service = new ReadingService((text) => converter.convert(text, { from: 'hk', to: 'cn' }));
 
   test('reads polyphones by word, offsets per Han character', () => {
-    const track = annotator.track('去银行，行走。𠮷');
-    assert.strictEqual(track.get(1), 'yín');
-    assert.strictEqual(track.get(2), 'háng');
-    assert.strictEqual(track.get(4), 'xíng');
+    const track = service.read('去银行，行走。𠮷', 'pinyin');
+    assert.deepStrictEqual(track.get(1), ['yín']);
+    assert.deepStrictEqual(track.get(2), ['háng']);
+    assert.deepStrictEqual(track.get(4), ['xíng']);
     assert.strictEqual(track.has(3), false, 'punctuation has no reading');
+  });
+
+  test('reads a new glossary term as pinyin, syllables separated by spaces', () => {
+    const term = '银行';
+    assert.strictEqual(service.readingOf(term, 0, term.length, 'pinyin', { simplified: term }), 'yín háng');
   });
 });

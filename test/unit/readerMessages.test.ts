@@ -18,6 +18,16 @@ suite('reader message protocol', () => {
     assert.ok(parseToWebviewMessage({ type: 'scrollToLine', source, line: 10.5 }, source));
   });
 
+  test('accepts the reading system and tone colours the panel knows', () => {
+    for (const readings of ['pinyin', 'jyutping', 'zhuyin', 'pinyin+jyutping']) {
+      assert.deepStrictEqual(parseFromWebviewMessage({ type: 'setOptions', source, options: { readings, toneColors: 'pleco' } }, source), {
+        type: 'setOptions',
+        source,
+        options: { readings, toneColors: 'pleco' },
+      });
+    }
+  });
+
   test('ignores messages about another document', () => {
     assert.strictEqual(parseFromWebviewMessage({ type: 'ready', source: 'file:///other.txt' }, source), undefined);
     assert.strictEqual(parseToWebviewMessage({ type: 'scrollToLine', source: 'file:///other.txt', line: 1 }, source), undefined);
@@ -32,6 +42,9 @@ suite('reader message protocol', () => {
       { type: 'revealLine', source, line: 'x' },
       { type: 'setOptions', source, options: { layout: 'sideways' } },
       { type: 'setOptions', source, options: { markChanges: 'yes' } },
+      { type: 'setOptions', source, options: { readings: 'wade-giles' } },
+      { type: 'setOptions', source, options: { readings: 1 } },
+      { type: 'setOptions', source, options: { toneColors: 'rainbow' } },
     ]) {
       assert.strictEqual(parseFromWebviewMessage(message, source), undefined, JSON.stringify(message));
     }

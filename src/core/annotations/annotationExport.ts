@@ -6,14 +6,18 @@ export interface ExportItem {
   readonly annotation: Annotation;
   readonly orphan: boolean;
   readonly simplified: string;
-  readonly pinyin: string;
+  /** The quote's reading in its context, in the configured reading system. */
+  readonly reading: string;
   /** Glossary terms in the quote: "實體清單 — Entity List". */
   readonly glossary: readonly string[];
   /** The whole sentence around the quote, line breaks of the source joined. */
   readonly sentence: string;
 }
 
-/** A Markdown study sheet: each note with its quote, reading, glossary terms and sentence; orphans last. */
+/**
+ * A Markdown study sheet: each note with its quote, reading, glossary terms and sentence; orphans last.
+ * `labels`: `reading` (the reading system's name), `glossary`, `translation`, `tags`, `orphans`.
+ */
 export function toMarkdown(title: string, items: readonly ExportItem[], labels: Readonly<Record<string, string>>): string {
   const lines = [`# ${escapeMarkdown(title)}`, ''];
   const section = (item: ExportItem, index: number) => {
@@ -22,8 +26,8 @@ export function toMarkdown(title: string, items: readonly ExportItem[], labels: 
     if (item.sentence) {
       lines.push(`> ${escapeMarkdown(item.sentence)}`, '');
     }
-    if (item.pinyin) {
-      lines.push(`- ${labels.pinyin}: ${escapeMarkdown(item.pinyin)}`);
+    if (item.reading) {
+      lines.push(`- ${labels.reading}: ${escapeMarkdown(item.reading)}`);
     }
     for (const term of item.glossary) {
       lines.push(`- ${labels.glossary}: ${escapeMarkdown(term)}`);
@@ -46,16 +50,16 @@ export function toMarkdown(title: string, items: readonly ExportItem[], labels: 
   return lines.join('\n');
 }
 
-/** CSV for Anki, with Anki's file headers: one card per note. */
-export function toAnkiCsv(items: readonly ExportItem[]): string {
-  const header = '#separator:comma\n#html:false\n#columns:Quote,Simplified,Pinyin,Glossary,Note,Tags,Sentence\n#tags column:6\n';
+/** CSV for Anki, with Anki's file headers: one card per note; the reading column is named after its system. */
+export function toAnkiCsv(items: readonly ExportItem[], readingColumn = 'Pinyin'): string {
+  const header = `#separator:comma\n#html:false\n#columns:Quote,Simplified,${readingColumn.replace(/[,\n]/g, ' ')},Glossary,Note,Tags,Sentence\n#tags column:6\n`;
   return (
     header +
     loadCsvStringify().stringify(
       items.map((i) => [
         quoteOf(i.annotation).exact,
         i.simplified,
-        i.pinyin,
+        i.reading,
         i.glossary.join('; '),
         i.annotation.body.translation ? `${i.annotation.body.note}\n\n${i.annotation.body.translation}` : i.annotation.body.note,
         i.annotation.body.tags.map((t) => t.replace(/\s+/g, '_')).join(' '),

@@ -1,5 +1,6 @@
 import { type CedictDictionary, type DictionaryEntry, isPointerOnly, pinyinKey, type ResolvedReference } from './cedictDictionary';
 import type { GlossaryEntry } from './glossaryEntry';
+import type { ReadingSystem } from '../readings/readingSystem';
 
 /**
  * The meaning a pointer-only dictionary entry leads to: one reading of the word it names
@@ -16,6 +17,11 @@ export interface ResolvedReading {
 /** What a hover shows for a term, in the editor and in the reader panel alike. */
 export interface GlossaryCard {
   readonly term: string;
+  /**
+   * The term's reading as the panel's ruby gives it, one entry per Han character (two parts each with
+   * `pinyin+jyutping`), so the card can colour it by tone; absent when the panel shows no readings.
+   */
+  readonly reading?: { readonly system: ReadingSystem; readonly syllables: readonly (readonly string[])[] };
   /** The term's other written forms (other script, regional variants). */
   readonly otherForms: readonly string[];
   readonly pinyin?: string;

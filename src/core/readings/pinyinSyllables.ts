@@ -12,7 +12,8 @@ export function pinyinSyllableToZhuyin(syllable: string): string {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     zhuyinConverter ??= (require('pinyin-zhuyin') as { pinyinToZhuyin: PinyinToZhuyin }).pinyinToZhuyin;
     const spelled = zhuyinConverter(syllable.toLowerCase().normalize('NFC'));
-    zhuyin = /[a-zü\u0300-\u036f]/i.test(spelled) ? syllable : spelled.endsWith('˙') ? `˙${spelled.slice(0, -1)}` : spelled;
+    const unspelled = /[a-zü]/i.test(spelled) || /[\u0300-\u036f]/.test(spelled);
+    zhuyin = unspelled ? syllable : spelled.endsWith('˙') ? `˙${spelled.slice(0, -1)}` : spelled;
     zhuyinCache.set(syllable, zhuyin);
   }
   return zhuyin;
