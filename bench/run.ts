@@ -32,6 +32,11 @@ interface HostFigures {
   readonly firstTraditionalApiMs: number;
   readonly firstTraditionalMs: number;
   readonly firstTraditionalHeapMB: number;
+  readonly readerPaintMs: number;
+  readonly readerPaintFirstRubyMs: number;
+  readonly readerPaintRubyMs: number;
+  readonly firstHoverMs: number;
+  readonly secondHoverMs: number;
 }
 
 async function extensionHostFigures(): Promise<HostFigures> {
@@ -99,6 +104,11 @@ async function main(): Promise<void> {
   hostRow('first Traditional conversion: build cn→hk, convert the article (API)', 'ms', (h) => h.firstTraditionalApiMs, '≤ 300 ms');
   hostRow('extension host heap growth for the first Traditional conversion', 'MB', (h) => h.firstTraditionalHeapMB, '≤ 80 MB');
   hostRow('first Convert to Traditional (HK) command on the article', 'ms', (h) => h.firstTraditionalMs);
+  hostRow('reader on the article, command to last block posted, readings off', 'ms', (h) => h.readerPaintMs);
+  hostRow('the same with readings on, the first time (CC-CEDICT loads)', 'ms', (h) => h.readerPaintFirstRubyMs);
+  hostRow('the same with readings on, CC-CEDICT loaded', 'ms', (h) => h.readerPaintRubyMs, 'first paint ≤ +20% (see notes)');
+  hostRow('first dictionary hover in a window (CC-CEDICT loads, the word is read in its line)', 'ms', (h) => h.firstHoverMs);
+  hostRow('a second dictionary hover', 'ms', (h) => h.secondHoverMs, '≤ 50 ms');
 
   rows.push({ measure: 'reader: one-character edit on a 1 MB article, extension side', unit: 'ms', ...readerEditExtensionSide(article), budget: 'p99 ≤ 16 ms' });
   const glossary = glossaryFigures(article);

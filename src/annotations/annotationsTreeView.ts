@@ -25,6 +25,14 @@ export class AnnotationsTreeView extends Disposable implements vscode.TreeDataPr
     super();
     this.register(vscode.window.registerTreeDataProvider(AnnotationsTreeView.viewId, this));
     this.register(annotations.onDidChange(() => this.changed.fire(undefined)));
+    // Tooltips carry readings in the configured system: make them again when it changes.
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('bilingualReader.readings')) {
+          this.changed.fire(undefined);
+        }
+      }),
+    );
   }
 
   getChildren(node?: Node): Node[] {

@@ -63,15 +63,17 @@ export class AddToGlossaryCommand {
       return undefined;
     }
     // Read, change and write one at a time, so that two quick additions do not lose one.
-    const pinyin = await this.pinyinOf(simplified);
+    const pinyin = await this.pinyinOf(traditional, simplified);
     return this.queue.run(target.toString(), () => this.write(target, term, traditional, simplified, pinyin, english, note));
   }
 
   /** Always pinyin, whatever the reader shows: glossaries store pinyin. Read with the known words, as the reader reads it. */
-  private async pinyinOf(simplified: string): Promise<string> {
+  private async pinyinOf(traditional: string, simplified: string): Promise<string> {
     const matcher = await this.glossaries.termMatcher();
     const dictionary = await this.glossaries.dictionary().catch(() => undefined);
-    return this.readings.readingOf(simplified, 0, simplified.length, 'pinyin', { simplified, glossaryWords: glossaryWordsIn(matcher, simplified), dictionary });
+    // The Traditional form is read, its Simplified form beside it: a lone 幹 or 乾 keeps its own reading.
+    const text = traditional.length === simplified.length ? traditional : simplified;
+    return this.readings.readingOf(text, 0, text.length, 'pinyin', { simplified, glossaryWords: glossaryWordsIn(matcher, text), dictionary });
   }
 
   private async write(

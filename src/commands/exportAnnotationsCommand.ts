@@ -101,7 +101,8 @@ export class ExportAnnotationsCommand {
       let track = blockReadings.get(index);
       if (!track) {
         const blockText = blocks[index]!.text;
-        track = this.readings.read(blockText, system, { glossaryWords: glossaryWordsIn(matcher, blockText), dictionary });
+        const simplified = this.converter.convert(blockText, toSimplified);
+        track = this.readings.read(blockText, system, { simplified, glossaryWords: glossaryWordsIn(matcher, blockText), dictionary });
         blockReadings.set(index, track);
       }
       return track;

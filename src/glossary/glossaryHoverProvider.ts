@@ -3,11 +3,15 @@ import { ConverterCache } from '../core/conversion/converterCache';
 import { ScriptDetector, ScriptKind } from '../core/detection/scriptDetector';
 import { cardForEntry, cardsForDictionary, GlossaryCard } from '../core/glossary/glossaryCard';
 import { termAtOffset } from '../core/glossary/documentTerms';
-import type { ReadingService } from '../core/readings/readingService';
+import { termReading } from '../core/readings/columnReadings';
+import { joinReadings, type ReadingService } from '../core/readings/readingService';
 import type { ReadingSystem } from '../core/readings/readingSystem';
 import { readingSettings, readingSystemLabel } from '../reader/readingSettings';
 import { Disposable } from '../util/dispose';
 import { GlossaryService } from './glossaryService';
+
+/** Characters of the line on each side of a hovered word that its reading is read with. */
+const CONTEXT = 64;
 
 /** Dictionary cards shown in full; the others are listed on one line (pinyin and first meaning). */
 export const FULL_DICTIONARY_CARDS = 4;
@@ -49,15 +53,19 @@ export class GlossaryHoverProvider extends Disposable implements vscode.HoverPro
     const hit = termAtOffset(hits, document.offsetAt(position));
     const system = readingSettings(document).readings;
     if (hit) {
-      // A glossary term reads as its glossary says; other systems are read from the term itself.
-      const reading = system === 'pinyin' ? undefined : this.readings?.readingOf(hit.text, 0, hit.text.length, system);
+      // Pinyin is the glossary's own, on the card; another system is read as the reader's card reads the term.
+      let reading: string | undefined;
+      if (system !== 'pinyin' && this.readings) {
+        const dictionary = await this.glossaries.dictionary().catch(() => undefined);
+        reading = joinReadings(termReading(this.readings, hit.text.replace(/\s+/g, ''), hit.entry.pinyin, system, dictionary));
+      }
       return new vscode.Hover(
         cardMarkdown([cardForEntry(hit.entry, hit.text)], Infinity, reading ? { system, text: reading } : undefined),
         new vscode.Range(document.positionAt(hit.start), document.positionAt(hit.end)),
       );
     }
     const line = document.lineAt(position.line).text;
-    if (!/\p{Script=Han}/u.test(line[position.character] ?? '')) {
+    if (!/\p{Script=Han}/u.test(String.fromCodePoint(line.codePointAt(position.character) ?? 0x20))) {
       return undefined;
     }
     const dictionary = await this.glossaries.dictionary();
@@ -69,10 +77,14 @@ export class GlossaryHoverProvider extends Disposable implements vscode.HoverPro
       return undefined;
     }
     const range = new vscode.Range(position.line, position.character, position.line, position.character + found.word.length);
-    const end = position.character + found.word.length;
-    // The word read in its line, as the reader's ruby reads it: its entry comes first.
-    const pinyin = this.readings?.readingOf(line, position.character, end, 'pinyin', { dictionary });
-    const reading = system === 'pinyin' ? undefined : this.readings?.readingOf(line, position.character, end, system, { dictionary });
+    // The word read in its clause (at most CONTEXT characters each side, so a long line stays cheap),
+    // as the reader's ruby reads it: its entry comes first.
+    const from = Math.max(0, position.character - CONTEXT);
+    const context = line.slice(from, position.character + found.word.length + CONTEXT);
+    const start = position.character - from;
+    const end = start + found.word.length;
+    const pinyin = this.readings?.readingOf(context, start, end, 'pinyin', { dictionary });
+    const reading = pinyin === undefined || system === 'pinyin' ? undefined : this.readings!.readingOf(context, start, end, system, { dictionary });
     const cards = cardsForDictionary(found.word, found.entries, { script: this.scriptOf(document), dictionary, reading: pinyin });
     return new vscode.Hover(cardMarkdown(cards, FULL_DICTIONARY_CARDS, reading ? { system, text: reading } : undefined), range);
   }

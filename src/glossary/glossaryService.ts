@@ -67,12 +67,14 @@ export class GlossaryService extends Disposable {
     return hits;
   }
 
-  /** CC-CEDICT, read from the extension's dist/ on first use. */
+  /** CC-CEDICT, read from the extension's dist/ on first use. Rejects when the file cannot be read. */
   dictionary(): Promise<CedictDictionary> {
     this.dictionaryLoad ??= (async () => {
       const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'cedict.tsv'));
       return CedictDictionary.parse(new TextDecoder().decode(bytes));
     })();
+    // A failed load is tried again next time rather than remembered.
+    this.dictionaryLoad.catch(() => (this.dictionaryLoad = undefined));
     return this.dictionaryLoad;
   }
 

@@ -5,7 +5,7 @@
  */
 
 import type { GlossaryCard } from '../core/glossary/glossaryCard';
-import { isReadingSystem, ReadingSystem, TONE_COLOR_SCHEMES, ToneColorScheme } from '../core/readings/readingSystem';
+import { isReadingSystem, ReadingSystem, ToneColorScheme } from '../core/readings/readingSystem';
 
 export type { GlossaryCard, ReadingSystem, ToneColorScheme };
 
@@ -107,7 +107,7 @@ export type FromWebviewMessage =
   | { readonly type: 'ready'; readonly source: string }
   | { readonly type: 'revealLine'; readonly source: string; readonly line: number }
   | { readonly type: 'didScroll'; readonly source: string; readonly line: number }
-  | { readonly type: 'setOptions'; readonly source: string; readonly options: Partial<ReaderOptions> }
+  | { readonly type: 'setOptions'; readonly source: string; readonly options: ToolbarOptions }
   | {
       /** Annotate [start, end) of a column of block `block` (its index). */
       readonly type: 'annotate';
@@ -142,7 +142,10 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isLine = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
-function isOptionsPatch(value: unknown): value is Partial<ReaderOptions> {
+/** What the panel's toolbar may change: every option but the tone colours, which only the setting sets. */
+export type ToolbarOptions = Partial<Omit<ReaderOptions, 'toneColors'>>;
+
+function isOptionsPatch(value: unknown): value is ToolbarOptions {
   if (!isObject(value)) {
     return false;
   }
@@ -153,7 +156,7 @@ function isOptionsPatch(value: unknown): value is Partial<ReaderOptions> {
     (showLineBreaks === undefined || typeof showLineBreaks === 'boolean') &&
     (pinyin === undefined || typeof pinyin === 'boolean') &&
     (readings === undefined || isReadingSystem(readings)) &&
-    (toneColors === undefined || (TONE_COLOR_SCHEMES as readonly unknown[]).includes(toneColors)) &&
+    toneColors === undefined &&
     (from === undefined || isString(from)) &&
     (to === undefined || isString(to))
   );

@@ -1,5 +1,6 @@
 import type { Direction } from '../core/conversion/locales';
 import { cardForEntry, GlossaryCard } from '../core/glossary/glossaryCard';
+import type { CharacterReading } from '../core/readings/readingSystem';
 import type { TermMatcher } from '../core/glossary/termMatcher';
 import { OffsetMap } from '../core/reader/offsetMap';
 import { readColumns } from '../core/readings/columnReadings';
@@ -45,11 +46,17 @@ export class ReaderBlockDecorator {
     private readonly showLineBreaks = false,
   ) {}
 
-  readonly decorate: BlockDecorator = (original, converted, block) => ({
-    ...(this.matcher ? { terms: { original: this.terms(original), converted: this.terms(converted) } } : {}),
-    ...(this.readings ? { ruby: this.ruby(this.readings, original, converted) } : {}),
-    ...this.noteSpans(original, converted, block),
-  });
+  readonly decorate: BlockDecorator = (original, converted, block) => {
+    // The original column is read (nothing lost to a many-to-one conversion) and its readings carried to the converted one.
+    const tracks =
+      this.readings &&
+      readColumns(this.readings.service, { original, converted, direction: this.direction }, { system: this.readings.system, matcher: this.matcher, dictionary: this.readings.dictionary });
+    return {
+      ...(this.matcher ? { terms: { original: this.terms(original, tracks?.original), converted: this.terms(converted, tracks?.converted) } } : {}),
+      ...(tracks ? { ruby: { original: rubySpans(tracks.original), converted: rubySpans(tracks.converted) } } : {}),
+      ...this.noteSpans(original, converted, block),
+    };
+  };
 
   /** Notes on the block's source text, as stretches of both columns. */
   private noteSpans(original: string, converted: string, block: ReflowBlock): { notes?: { original: NoteSpan[]; converted: NoteSpan[] } } {
@@ -85,7 +92,8 @@ export class ReaderBlockDecorator {
     return fresh;
   }
 
-  private terms(text: string): TermSpan[] {
+  /** The column's terms; a card made here takes its reading from the ruby over the term (`track`), so the two agree. */
+  private terms(text: string, track: ReadingTrack | undefined): TermSpan[] {
     return this.matcher!.findAll(text).slice(0, MAX_TERMS_PER_BLOCK).map((hit) => {
       const matched = text.slice(hit.start, hit.end);
       const identity = `${hit.entry.origin}\u0000${hit.entry.term}\u0000${matched}`;
@@ -93,37 +101,30 @@ export class ReaderBlockDecorator {
       if (!key) {
         key = String(this.keys.size);
         this.keys.set(identity, key);
-        this.cards.set(key, this.withReading(cardForEntry(hit.entry, matched), hit.entry.pinyin));
+        const card = cardForEntry(hit.entry, matched);
+        this.cards.set(key, this.readings && track ? { ...card, reading: { system: this.readings.system, syllables: readingsBetween(track, hit.start, hit.end) } } : card);
       }
       return [hit.start, hit.end, key] as const;
     });
   }
+}
 
-  /** The card with the term's reading in the panel's system, read as the ruby reads a glossary term. */
-  private withReading(card: GlossaryCard, pinyin: string | undefined): GlossaryCard {
-    if (!this.readings) {
-      return card;
+function readingsBetween(track: ReadingTrack, start: number, end: number): CharacterReading[] {
+  const syllables: CharacterReading[] = [];
+  for (let i = start; i < end; i++) {
+    const reading = track.get(i);
+    if (reading) {
+      syllables.push(reading);
     }
-    const { service, system, dictionary } = this.readings;
-    const track = service.read(card.term, system, { glossaryWords: [{ start: 0, end: card.term.length, pinyin }], dictionary });
-    return { ...card, reading: { system, syllables: [...track.values()] } };
   }
-
-  /** The original column is read (nothing lost to a many-to-one conversion) and its readings carried to the converted one. */
-  private ruby(readings: RubyReading, original: string, converted: string): { original: RubySpan[]; converted: RubySpan[] } {
-    const tracks = readColumns(
-      readings.service,
-      { original, converted, direction: this.direction },
-      { system: readings.system, matcher: this.matcher, dictionary: readings.dictionary },
-    );
-    return { original: rubySpans(tracks.original), converted: rubySpans(tracks.converted) };
-  }
+  return syllables;
 }
 
 function rubySpans(track: ReadingTrack): RubySpan[] {
   const spans: RubySpan[] = [];
   for (const [offset, [first = '', second]] of track) {
-    spans.push(second === undefined ? [offset, first] : [offset, first, second]);
+    // A character with no second reading (no Jyutping) shows the first alone.
+    spans.push(second ? [offset, first, second] : [offset, first]);
   }
   return spans;
 }

@@ -58,6 +58,8 @@ export class ReaderPanel extends Disposable {
   private renderedVersion = -1;
   private generation = 0;
   private ready = false;
+  /** Whether this panel already said CC-CEDICT could not be loaded. */
+  private toldDictionaryFailed = false;
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
   private updatePending = false;
   private ignoreEditorScrollUntil = 0;
@@ -299,8 +301,12 @@ export class ReaderPanel extends Disposable {
     try {
       return { ...reading, dictionary: await this.services.glossaries.dictionary() };
     } catch (error) {
-      // Without CC-CEDICT the readings are still read in context and with the glossaries.
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not load CC-CEDICT for the readings: {0}', error instanceof Error ? error.message : String(error)));
+      // Without CC-CEDICT the readings are still read in context and with the glossaries. Said once
+      // per panel: every render would otherwise say it again.
+      if (!this.toldDictionaryFailed) {
+        this.toldDictionaryFailed = true;
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not load CC-CEDICT for the readings: {0}', error instanceof Error ? error.message : String(error)));
+      }
       return reading;
     }
   }

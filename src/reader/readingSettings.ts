@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isReadingSystem, ReadingSystem, TONE_COLOR_SCHEMES, ToneColorScheme } from '../core/readings/readingSystem';
+import { isReadingSystem, isToneColorScheme, ReadingSystem, ToneColorScheme } from '../core/readings/readingSystem';
 
 /**
  * `bilingualReader.readings` and `bilingualReader.toneColors`; a malformed value falls back to the
@@ -11,10 +11,6 @@ export function readingSettings(scope?: vscode.ConfigurationScope): { readings: 
   const readings = config.get<string>('readings', 'pinyin');
   const toneColors = config.get<string>('toneColors', 'standard');
   return { readings: isReadingSystem(readings) ? readings : 'pinyin', toneColors: isToneColorScheme(toneColors) ? toneColors : 'standard' };
-}
-
-export function isToneColorScheme(value: unknown): value is ToneColorScheme {
-  return (TONE_COLOR_SCHEMES as readonly unknown[]).includes(value);
 }
 
 /** The name of a reading system, as a label ("Pinyin", "Jyutping"). */

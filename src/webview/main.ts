@@ -7,6 +7,7 @@ import {
   ReaderOptions,
   ReaderState,
   RenderedBlock,
+  ToolbarOptions,
   ToWebviewMessage,
 } from '../protocol/readerMessages';
 import { createBlockElement, setLines, textOffsetIn } from './blockView';
@@ -61,7 +62,7 @@ for (const element of document.querySelectorAll<HTMLElement>('[data-label]')) {
   element.textContent = label(element.dataset.label!);
 }
 
-function requestOptions(patch: Partial<ReaderOptions>): void {
+function requestOptions(patch: ToolbarOptions): void {
   vscode.postMessage({ type: 'setOptions', source, options: patch });
 }
 layoutSelect.addEventListener('change', () => requestOptions({ layout: layoutSelect.value as ReaderLayout }));

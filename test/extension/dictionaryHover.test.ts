@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors } from './helpers';
+import { activateExtension, articleUri, closeAllEditors } from './helpers';
 
 /** Every hover VS Code would show at a position: its range and its text, Markdown escapes undone. */
 async function hoverAt(document: vscode.TextDocument, needle: string, skip = 0): Promise<{ text: string; range: vscode.Range | undefined }> {
@@ -59,6 +59,25 @@ suite('CC-CEDICT hovers', () => {
       assert.match((await hoverAt(document, '盒子')).text, /^\*Jyutping: hap6 zi2\*/);
       await config.update('readings', 'zhuyin', vscode.ConfigurationTarget.Global);
       assert.match((await hoverAt(document, '盒子')).text, /^\*Zhuyin: ㄏㄜˊ ˙ㄗ\*/);
+    } finally {
+      await config.update('readings', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('the reading of the word in its sentence decides which entry leads: 干 in 不想干了 is gàn "to do"', async () => {
+    const simplified = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '这份工作太累了，我不想干了。' });
+    const { text } = await hoverAt(simplified, '干');
+    assert.match(text.split(/\n\n---\n\n/)[0]!, /\*gàn\*/, text);
+  });
+
+  test('a glossary term in Zhuyin reads as its glossary pinyin says, as the reader’s card does (華為 ㄏㄨㄚˊ ㄨㄟˊ)', async () => {
+    const config = vscode.workspace.getConfiguration('bilingualReader');
+    try {
+      await config.update('readings', 'zhuyin', vscode.ConfigurationTarget.Global);
+      const article = await vscode.workspace.openTextDocument(articleUri());
+      const { text } = await hoverAt(article, '華為');
+      assert.match(text, /^\*Zhuyin: ㄏㄨㄚˊ ㄨㄟˊ\*/, text);
+      assert.match(text, /Huawei/);
     } finally {
       await config.update('readings', undefined, vscode.ConfigurationTarget.Global);
     }

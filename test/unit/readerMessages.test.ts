@@ -18,14 +18,15 @@ suite('reader message protocol', () => {
     assert.ok(parseToWebviewMessage({ type: 'scrollToLine', source, line: 10.5 }, source));
   });
 
-  test('accepts the reading system and tone colours the panel knows', () => {
+  test('accepts the reading systems the panel knows; tone colours are the setting’s alone', () => {
     for (const readings of ['pinyin', 'jyutping', 'zhuyin', 'pinyin+jyutping']) {
-      assert.deepStrictEqual(parseFromWebviewMessage({ type: 'setOptions', source, options: { readings, toneColors: 'pleco' } }, source), {
+      assert.deepStrictEqual(parseFromWebviewMessage({ type: 'setOptions', source, options: { readings } }, source), {
         type: 'setOptions',
         source,
-        options: { readings, toneColors: 'pleco' },
+        options: { readings },
       });
     }
+    assert.strictEqual(parseFromWebviewMessage({ type: 'setOptions', source, options: { toneColors: 'pleco' } }, source), undefined);
   });
 
   test('ignores messages about another document', () => {

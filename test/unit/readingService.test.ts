@@ -66,10 +66,40 @@ suite('reading service', () => {
     assert.deepStrictEqual([...rewritten.converted.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r[0]), ['nèi', 'cún', 'hěn', 'guì']);
   });
 
-  test('characters outside the BMP take two offsets and one reading', () => {
+  test('characters outside the BMP take two offsets and one reading; one with no known reading gets none', () => {
     const { service } = productReaders();
-    const track = service.read('𠮷野家的飯', 'pinyin', {});
-    assert.deepStrictEqual([...track.keys()].sort((a, b) => a - b), [0, 2, 3, 4, 5]);
+    const track = service.read('趙孟𫖯的字', 'pinyin', {});
+    assert.deepStrictEqual([...track.entries()], [[0, ['zhào']], [1, ['mèng']], [2, ['fǔ']], [4, ['de']], [5, ['zì']]]);
+    // pinyin-pro knows no reading for 𠮷 and answers with the character itself: no ruby, rather than 𠮷 over 𠮷.
+    assert.deepStrictEqual([...service.read('𠮷野家', 'pinyin', {}).keys()], [2, 3]);
+    assert.deepStrictEqual([...service.read('搭𨋢', 'zhuyin', {}).keys()], [0]);
+  });
+
+  test('without a dictionary, the context rules stay off: words keep pinyin-pro’s readings', () => {
+    const { service } = productReaders();
+    const read = (text: string) => [...service.pinyin(text, { simplified: text }).values()].join(' ');
+    assert.strictEqual(read('目的是应用测量'), 'mù dì shì yìng yòng cè liáng');
+  });
+
+  test('context rules do not over-fire (a reviewer’s sentences)', () => {
+    const cn = { from: 'cn', to: 'hk' } as const;
+    assert.strictEqual(pinyinOf('市政府决定为灾区捐款', cn), 'shì zhèng fǔ jué dìng wèi zāi qū juān kuǎn');
+    assert.strictEqual(pinyinOf('志愿者为首都市民提供服务', cn), 'zhì yuàn zhě wèi shǒu dū shì mín tí gōng fú wù');
+    assert.strictEqual(pinyinOf('以实际行动为群众办实事', cn), 'yǐ shí jì xíng dòng wèi qún zhòng bàn shí shì');
+    assert.strictEqual(pinyinOf('坚持以人民为中心', cn), 'jiān chí yǐ rén mín wéi zhōng xīn');
+    assert.strictEqual(pinyinOf('增速分别为百分之五', cn), 'zēng sù fēn bié wéi bǎi fēn zhī wǔ');
+    assert.strictEqual(pinyinOf('你得好好学习', cn), 'nǐ děi hǎo hǎo xué xí');
+    assert.strictEqual(pinyinOf('他应了一声就走了', cn), 'tā yìng le yī shēng jiù zǒu le');
+    assert.strictEqual(pinyinOf('医生给他量了量血压', cn), 'yī shēng gěi tā liáng le liáng xuè yā');
+    assert.strictEqual(pinyinOf('整只鸡都吃完了', cn), 'zhěng zhī jī dōu chī wán le');
+    assert.strictEqual(pinyinOf('这只会让问题更加严重', cn), 'zhè zhǐ huì ràng wèn tí gèng jiā yán zhòng');
+    assert.strictEqual(pinyinOf('仔細地看', { from: 'tw', to: 'cn' }), 'zǐ xì de kàn');
+    assert.strictEqual(pinyinOf('他已经还了钱', cn), 'tā yǐ jīng huán le qián');
+    assert.strictEqual(pinyinOf('他中了彩票', cn), 'tā zhòng le cǎi piào');
+    assert.strictEqual(pinyinOf('干得好', cn), 'gàn de hǎo');
+    assert.strictEqual(pinyinOf('我不想干了', cn), 'wǒ bù xiǎng gàn le');
+    assert.strictEqual(pinyinOf('衣服干了', cn), 'yī fu gān le');
+    assert.strictEqual(pinyinOf('数一数有多少人', cn), 'shǔ yī shǔ yǒu duō shǎo rén');
   });
 
   test('Jyutping in context from to-jyutping, in both scripts; pinyin+jyutping gives both', () => {

@@ -1,6 +1,7 @@
 import type { Direction } from '../conversion/locales';
 import type { TermMatcher } from '../glossary/termMatcher';
 import { OffsetMap } from '../reader/offsetMap';
+import { characterAt, HAN } from './characters';
 import type { KnownWord, ReadingService, ReadingTrack, WordDictionary } from './readingService';
 import type { CharacterReading, ReadingSystem } from './readingSystem';
 
@@ -75,17 +76,35 @@ export function carryReadings(track: ReadingTrack, from: string, to: string): Ma
   const map = from.length === to.length ? undefined : OffsetMap.between(from, to);
   const reshaped = map?.spans.filter((s) => s.o1 - s.o0 !== s.c1 - s.c0) ?? [];
   const carried = new Map<number, CharacterReading>();
+  // Readings come in text order and the spans are sorted: one moving index keeps this linear.
+  let span = 0;
   for (const [offset, reading] of track) {
-    if (reshaped.some((s) => s.o0 <= offset && offset < s.o1)) {
+    while (span < reshaped.length && reshaped[span]!.o1 <= offset) {
+      span++;
+    }
+    if (span < reshaped.length && reshaped[span]!.o0 <= offset) {
       continue;
     }
     const at = map ? map.toConverted(offset) : offset;
-    const code = to.codePointAt(at);
-    if (code !== undefined && HAN.test(String.fromCodePoint(code))) {
+    if (HAN.test(characterAt(to, at))) {
       carried.set(at, reading);
     }
   }
   return carried;
 }
 
-const HAN = /\p{Script=Han}/u;
+/**
+ * The reading of one glossary term as the ruby reads a term in the text: its glossary pinyin
+ * decides (華為 Huáwéi), then CC-CEDICT and the context rules. One array per Han character (two
+ * parts with `pinyin+jyutping`). For hover cards, which show a term out of its sentence.
+ */
+export function termReading(
+  service: ReadingService,
+  term: string,
+  pinyin: string | undefined,
+  system: ReadingSystem,
+  dictionary?: WordDictionary,
+): CharacterReading[] {
+  return [...service.read(term, system, { glossaryWords: [{ start: 0, end: term.length, pinyin }], dictionary }).values()];
+}
+

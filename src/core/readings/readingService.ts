@@ -1,8 +1,9 @@
 import { OffsetMap } from '../reader/offsetMap';
+import { characterAt, HAN } from './characters';
 import { pinyinSyllableToZhuyin, splitWordPinyin, squashPinyin, withoutTone } from './pinyinSyllables';
 import { standaloneReading, wordReading } from './polyphoneRules';
 import { CharacterReading, ReadingSystem, toneOf } from './readingSystem';
-import { RunToken, segmentRun, singleCharacters, WordDictionary } from './wordSegmentation';
+import { RunToken, segmentRun, WordDictionary } from './wordSegmentation';
 
 type PinyinModule = typeof import('pinyin-pro');
 type JyutpingModule = typeof import('to-jyutping');
@@ -32,7 +33,6 @@ export interface ReadingContext {
   readonly dictionary?: WordDictionary;
 }
 
-const HAN = /\p{Script=Han}/u;
 
 /**
  * The one source of readings in the extension: the ruby over the reader's columns, the hover
@@ -106,7 +106,7 @@ export class ReadingService {
     const readings = new Map<number, string>();
     let offset = 0;
     for (const item of this.pinyinPro().pinyin(simplified, { type: 'all', toneType: 'symbol', toneSandhi: false })) {
-      if (item.isZh && item.pinyin) {
+      if (item.isZh && isPinyinSyllable(item.pinyin)) {
         const at = map ? map.toOriginal(offset) : offset;
         if (HAN.test(characterAt(text, at))) {
           readings.set(at, item.pinyin);
@@ -114,16 +114,24 @@ export class ReadingService {
       }
       offset += item.origin.length;
     }
-    // Han characters pinyin-pro did not read (rare extension characters) still get their own reading.
+    // Han characters pinyin-pro did not read (rare extension characters) still get their own reading,
+    // in text order like the others.
+    let added = false;
     for (let i = 0; i < text.length; i++) {
       const character = characterAt(text, i);
       if (HAN.test(character) && !readings.has(i)) {
         const own = this.candidates(character)[0];
         if (own) {
           readings.set(i, own);
+          added = true;
         }
       }
       i += character.length - 1;
+    }
+    if (added) {
+      const ordered = [...readings].sort((a, b) => a[0] - b[0]);
+      readings.clear();
+      ordered.forEach(([at, reading]) => readings.set(at, reading));
     }
     this.keepTraditionalReadings(text, simplified, map, readings);
     this.applyKnownWords(text, map ? undefined : simplified, context, readings);
@@ -147,7 +155,8 @@ export class ReadingService {
   candidates(character: string): readonly string[] {
     let list = this.candidateCache.get(character);
     if (!list) {
-      list = (this.pinyinPro().polyphonic(character, { toneType: 'symbol' })[0] ?? '').split(' ').filter(Boolean);
+      // pinyin-pro gives back the character itself when it knows no reading (𨋢, 㗎): those have none.
+      list = (this.pinyinPro().polyphonic(character, { toneType: 'symbol' })[0] ?? '').split(' ').filter(isPinyinSyllable);
       this.candidateCache.set(character, list);
     }
     return list;
@@ -198,20 +207,30 @@ export class ReadingService {
 
   /** One run of Han characters [start, end) that no glossary term covers. */
   private readRun(text: string, simplified: string | undefined, start: number, end: number, dictionary: WordDictionary | undefined, readings: Map<number, string>): void {
-    const tokens = dictionary ? segmentRun(text, simplified, start, end, dictionary, (token) => this.disagreement(text, token, readings)) : singleCharacters(text, start, end);
+    // Without a dictionary every character would look alone, and the context rules, which assume
+    // words were found first, would misread words (目的, 應用): pinyin-pro's reading stands.
+    if (!dictionary) {
+      return;
+    }
+    const tokens = segmentRun(text, simplified, start, end, dictionary, (token) => this.disagreement(text, token, readings));
     const standalone = new Set(tokens.filter((t) => !t.entries).map((t) => t.start));
-    for (const token of tokens) {
+    tokens.forEach((token, i) => {
       if (token.entries) {
         const word = text.slice(token.start, token.end);
         const decided = wordReading(text, token.start, word);
         this.applyDictionaryWord(text, token.start, token.end - token.start, decided ? [{ pinyin: decided.join(' ') }] : token.entries, readings);
-      } else {
-        const reading = standaloneReading(text, token.start, standalone);
-        if (reading) {
-          readings.set(token.start, reading);
-        }
+        return;
       }
-    }
+      const next = tokens[i + 1];
+      const reading = standaloneReading(text, token.start, {
+        afterWord: Boolean(tokens[i - 1]?.entries),
+        nextToken: next ? text.slice(next.start, next.end) : '',
+        standalone,
+      });
+      if (reading) {
+        readings.set(token.start, reading);
+      }
+    });
   }
 
   /** How many syllables of a dictionary word none of its entries reads as pinyin-pro did. */
@@ -283,22 +302,35 @@ export class ReadingService {
   }
 }
 
+/** Latin letters with pinyin's tone marks and ü, nothing else. */
+function isPinyinSyllable(syllable: string): boolean {
+  // Decomposed, every tone mark and the dots of ü are combining marks after a plain letter.
+  return /^(?:[a-zA-Z][\u0300-\u036f]*)+$/.test(syllable.normalize('NFD'));
+}
+
 /**
  * The readings of [start, end) of a track, syllables joined by spaces, the parts of a two-part
  * system joined by " / " (`xiāng gǎng / hoeng1 gong2`).
  */
 export function readingBetween(track: ReadingTrack, start: number, end: number): string {
-  const parts: string[][] = [];
+  const readings: CharacterReading[] = [];
   for (let i = start; i < end; i++) {
-    track.get(i)?.forEach((syllable, part) => (parts[part] ??= []).push(syllable));
+    const reading = track.get(i);
+    if (reading) {
+      readings.push(reading);
+    }
   }
-  return parts.map((syllables) => syllables.join(' ')).join(' / ');
+  return joinReadings(readings);
 }
 
-/** The whole code point at a UTF-16 offset (two units for characters outside the BMP). */
-function characterAt(text: string, offset: number): string {
-  const code = text.codePointAt(offset);
-  return code === undefined ? '' : String.fromCodePoint(code);
+/** Character readings as one string, as `readingBetween` writes them. */
+export function joinReadings(readings: readonly CharacterReading[]): string {
+  const parts: string[][] = [];
+  for (const reading of readings) {
+    // A character with no reading in one part (no Jyutping) leaves that part out rather than a gap.
+    reading.forEach((syllable, part) => syllable && (parts[part] ??= []).push(syllable));
+  }
+  return parts.map((syllables) => syllables.join(' ')).join(' / ');
 }
 
 function hanCharacters(text: string, start: number, end: number): { offset: number; character: string }[] {

@@ -7,8 +7,10 @@
  * - `pinyin+jyutping`: both, pinyin first.
  */
 export type ReadingSystem = 'pinyin' | 'jyutping' | 'zhuyin' | 'pinyin+jyutping';
+/** Every reading system, in the order the toolbar and the setting list them. */
 export const READING_SYSTEMS: readonly ReadingSystem[] = ['pinyin', 'jyutping', 'zhuyin', 'pinyin+jyutping'];
 
+/** Whether a value (a setting, a restored state, a message) names a reading system. */
 export function isReadingSystem(value: unknown): value is ReadingSystem {
   return (READING_SYSTEMS as readonly unknown[]).includes(value);
 }
@@ -18,7 +20,13 @@ export type CharacterReading = readonly string[];
 
 /** Tone colour schemes, after the ones hover dictionaries offer (Zhongwen's `standard`, `pleco`, `hanping`). */
 export type ToneColorScheme = 'standard' | 'pleco' | 'hanping' | 'none';
+/** Every tone colour scheme, in the order the setting lists them. */
 export const TONE_COLOR_SCHEMES: readonly ToneColorScheme[] = ['standard', 'pleco', 'hanping', 'none'];
+
+/** Whether a value (a setting) names a tone colour scheme. */
+export function isToneColorScheme(value: unknown): value is ToneColorScheme {
+  return (TONE_COLOR_SCHEMES as readonly unknown[]).includes(value);
+}
 
 const PINYIN_TONE_MARKS: Readonly<Record<string, number>> = {
   '\u0304': 1, // macron: ā

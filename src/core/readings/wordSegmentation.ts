@@ -1,15 +1,17 @@
-import { mayStartWord } from './polyphoneRules';
+import { characterLength, isLowSurrogate } from './characters';
 
 /** A word dictionary (CC-CEDICT): the entries of a headword in either script (none: empty or undefined), each with its pinyin (syllables separated by spaces). */
 export interface WordDictionary {
   entriesOf(word: string): readonly WordEntry[] | undefined;
   /** For a pointer-only entry ("see 儘快|尽快[jin3 kuai4]"), the entries of the words it names. */
   resolve?(entry: WordEntry): readonly { readonly entries: readonly WordEntry[] }[];
-  /** Bounds on the words starting and ending at an offset (UTF-16 units), to skip lookups that cannot succeed. */
+  /** The length (UTF-16 units) of the longest headword starting with the code unit at `text[offset]`, to skip lookups that cannot succeed. */
   longestWordFrom?(text: string, offset: number): number;
+  /** The same for the longest headword ending with the code unit at `text[offset]`. */
   longestWordTo?(text: string, offset: number): number;
 }
 
+/** One dictionary reading of a word: its pinyin, one syllable per character, separated by spaces (CC-CEDICT's form). */
 export interface WordEntry {
   readonly pinyin: string;
 }
@@ -101,25 +103,12 @@ export function segmentRun(
   return sum(forward, single) < sum(backward, single) ? forward : backward;
 }
 
-/** The run as lone characters (no dictionary loaded). */
-export function singleCharacters(text: string, start: number, end: number): RunToken[] {
-  const tokens: RunToken[] = [];
-  for (let i = start; i < end; ) {
-    const length = characterLength(text, i);
-    tokens.push({ start: i, end: i + length });
-    i += length;
-  }
-  return tokens;
-}
-
-function characterLength(text: string, offset: number): number {
-  const code = text.codePointAt(offset);
-  return code !== undefined && code > 0xffff ? 2 : 1;
-}
-
-function isLowSurrogate(text: string, offset: number): boolean {
-  const code = text.charCodeAt(offset);
-  return code >= 0xdc00 && code <= 0xdfff;
+/**
+ * Whether a dictionary word may start at `offset`: 多, 餘, 來 right after a number belong to the
+ * number (280多個 is 280多 + 個, not 多個 "many").
+ */
+function mayStartWord(text: string, offset: number): boolean {
+  return !(/[多餘余來来]/u.test(text[offset] ?? '') && /[0-9０-９一二三四五六七八九十百千萬万億亿]/u.test(text[offset - 1] ?? ''));
 }
 
 /** Readings of a dictionary's entry lists, worked out once (pointers are resolved by parsing their definitions). */
