@@ -1,9 +1,9 @@
-import { runTests } from '@vscode/test-electron';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { annotationReanchor } from './annotationBench';
+import { extensionHostFigures, HostFigures } from './hostFigures';
 import { summarize } from './stats';
 import { coldStart, conversionThroughput } from './conversionBench';
 import { glossaryFigures } from './glossaryBench';
@@ -20,40 +20,6 @@ interface Row {
   readonly p99?: number;
   readonly runs: number;
   readonly budget?: string;
-}
-
-/** Activation and first conversions, measured inside code-server by bench/extensionHost. */
-interface HostFigures {
-  readonly wasActive: boolean;
-  readonly activationMs: number;
-  readonly firstSimplifiedApiMs: number;
-  readonly firstSimplifiedMs: number;
-  readonly secondSimplifiedMs: number;
-  readonly firstTraditionalApiMs: number;
-  readonly firstTraditionalMs: number;
-  readonly firstTraditionalHeapMB: number;
-  readonly readerPaintMs: number;
-  readonly readerPaintFirstRubyMs: number;
-  readonly readerPaintRubyMs: number;
-  readonly firstHoverMs: number;
-  readonly secondHoverMs: number;
-}
-
-async function extensionHostFigures(): Promise<HostFigures> {
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'br-bench-host-'));
-  const results = path.join(workspace, 'results.json');
-  try {
-    await runTests({
-      vscodeExecutablePath: process.env.VSCODE_EXECUTABLE_PATH || path.join(ROOT, 'scripts', 'codeServerLauncher.js'),
-      extensionDevelopmentPath: ROOT,
-      extensionTestsPath: path.join(ROOT, 'out', 'bench', 'extensionHost', 'index.js'),
-      launchArgs: [workspace],
-      extensionTestsEnv: { BR_BENCH_RESULTS: results },
-    });
-    return JSON.parse(fs.readFileSync(results, 'utf8'));
-  } finally {
-    fs.rmSync(workspace, { recursive: true, force: true });
-  }
 }
 
 function vsixSizes(): { withDictionary: number; withoutDictionary: number } {

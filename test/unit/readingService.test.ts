@@ -100,6 +100,9 @@ suite('reading service', () => {
     assert.strictEqual(pinyinOf('我不想干了', cn), 'wǒ bù xiǎng gàn le');
     assert.strictEqual(pinyinOf('衣服干了', cn), 'yī fu gān le');
     assert.strictEqual(pinyinOf('数一数有多少人', cn), 'shǔ yī shǔ yǒu duō shǎo rén');
+    assert.strictEqual(pinyinOf('他长得很高', cn), 'tā zhǎng de hěn gāo');
+    assert.strictEqual(pinyinOf('数以万计的人参加了活动', cn), 'shù yǐ wàn jì de rén cān jiā le huó dòng');
+    assert.strictEqual(pinyinOf('並視之為重中之重', { from: 'tw', to: 'cn' }), 'bìng shì zhī wéi zhòng zhōng zhī zhòng');
   });
 
   test('Jyutping in context from to-jyutping, in both scripts; pinyin+jyutping gives both', () => {

@@ -23,6 +23,7 @@
  * - 量 alone is *liàng* ("quantity": 量質齊升), *liáng* ("to measure") before 了/一/量 or a body
  *   measurement (量了量血壓, 量體溫).
  * - 過/过 alone at the end of a clause or before 的, after a verb: the aspect particle *guo*.
+ * - 長/长 alone before 得/高/胖/出 is *zhǎng* ("to grow": 長得很高, 長高了).
  * - 數/数 alone around 一 (數一數) or before 着/著 or 了 is the verb *shǔ* ("to count"); 還/还 alone before
  *   了 or 給, 錢 is *huán* ("to give back": 還了錢); 中 alone before 了 is *zhòng* ("to hit": 中了彩票);
  *   干 alone before 得/活/事 or after 想/要/肯/敢 is *gàn* (干得好, 不想干了: in Simplified text, where
@@ -49,7 +50,7 @@ const DEGREE_AFTER_DE = /^(非常|十分|相當|相当|比較|比较|特別|特�
 const PRONOUN = /[我你他她它們们咱您]$/u;
 const MUST_BEFORE = /^(先|去|走|馬上|马上|趕緊|赶紧|趕快|赶快)/u;
 const VERBS_BEFORE_WEI =
-  /(調整|调整|更改|修改|擴大|扩大|縮小|缩小|提高|下調|下调|上調|上调|轉變|转变|分別|分别|規定|规定|認定|认定|確定|确定|指定|界定|評定|评定|擬定|拟定|列|降|升|改|變|变|轉|转|譯|译|選|选|評|评|名|設|设|劃|划|歸|归|淪|沦|化|視|视)$/u;
+  /(調整|调整|更改|修改|擴大|扩大|縮小|缩小|提高|下調|下调|上調|上调|轉變|转变|分別|分别|視之|视之|稱之|称之|譽之|誉之|規定|规定|認定|认定|確定|确定|指定|界定|評定|评定|擬定|拟定|列|降|升|改|變|变|轉|转|譯|译|選|选|評|评|名|設|设|劃|划|歸|归|淪|沦|化|視|视)$/u;
 const AFTER_WEI = /^(代表|由|例|止)|^(首|主|準|准)($|[的，。、；！？,.;!?」』）)])/u;
 const CAPTION_START = /(^|[\s。！？；，：「」『』（）()!?;,:])[圖图]$/u;
 const CLAUSE_END = /[。！？；，、：「」『』（）()!?;,:\n]/u;
@@ -106,6 +107,9 @@ export function standaloneReading(text: string, offset: number, context: Standal
       return context.nextToken === '了' || /^[給给錢钱款債债]/u.test(after) ? 'huán' : undefined;
     case '中':
       return context.nextToken === '了' ? 'zhòng' : undefined;
+    case '長':
+    case '长':
+      return /^[得高胖出]/u.test(after) ? 'zhǎng' : undefined;
     case '干':
       return /^[得活事]/u.test(after) || /[想要肯願愿敢]$/u.test(before) ? 'gàn' : undefined;
     default:

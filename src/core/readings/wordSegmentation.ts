@@ -27,7 +27,7 @@ export interface RunToken {
  * Characters that are words on their own (particles, prepositions, pronouns, common verbs): a cut
  * that leaves them alone is no worse for it (項目/的/內容 beats 項/目的/內容).
  */
-const FREE_WORDS = new Set([...'的了在是和與与及也都就又而但並并將将把被對对從从向於于以為为由等之其此這这那個个不沒没很更最已會会要能可讓让使給给到上下中內内外年月日後后前時时地得着著過过所還还再才只我你他她它們们']);
+const FREE_WORDS = new Set([...'的了在是和與与及也都就又而但並并將将把被對对從从向於于以為为由等之其此這这那個个不沒没很更最已會会要能可讓让使給给到上下中內内外年月日後后前時时地得着著過过所還还再才只我你他她它們们人']);
 
 /** Longest word tried. CC-CEDICT has longer headwords, but few, and none whose reading its parts do not give. */
 const MAX_WORD = 8;
@@ -36,10 +36,10 @@ const MAX_WORD = 8;
  * Cuts a run of Han characters [start, end) of `text` into dictionary words by bidirectional
  * maximum matching (Sproat et al.'s baseline; as in most Chinese segmenters before statistics):
  * forward and backward longest-match segmentations are made, and the one with fewer tokens wins,
- * then the one whose words disagree less with the reading in context (`disagreement`: 中美的 is
- * 中美/的, not 中/美的 "Midea"; 因為這不僅 is 因為/這/不僅, not 因為/這不/僅), then the one with
- * fewer lone characters that are not words on their own, then the backward one (the more accurate
- * of the two on Chinese text). A pointer-only entry (盡快 "see 儘快") reads as the word it names.
+ * then the one that leaves fewer characters alone that are not words on their own (因為這不僅 is
+ * 因為/這/不僅, not 因為/這不/僅; 的人參加 is 的/人/參加, not 的/人參/加), then the one whose words
+ * disagree less with the reading in context (`disagreement`: 中美的 is 中美/的, not 中/美的
+ * "Midea"), then the backward one (the more accurate of the two on Chinese text). A pointer-only entry (盡快 "see 儘快") reads as the word it names.
  * `simplified` is the run's Simplified form at the same offsets, when it has one: Hong Kong forms
  * (裏, 着) may be missing from the dictionary's headwords while their Simplified forms are not.
  * Offsets are UTF-16 code units; characters outside the BMP stay whole.
@@ -95,12 +95,13 @@ export function segmentRun(
     return forward.length < backward.length ? forward : backward;
   }
   const sum = (tokens: RunToken[], measure: (t: RunToken) => number) => tokens.reduce((total, t) => total + measure(t), 0);
-  const against = sum(forward, disagreement) - sum(backward, disagreement);
-  if (against !== 0) {
-    return against < 0 ? forward : backward;
-  }
   const single = (t: RunToken) => (t.entries || FREE_WORDS.has(text.slice(t.start, t.end)) ? 0 : 1);
-  return sum(forward, single) < sum(backward, single) ? forward : backward;
+  const singles = sum(forward, single) - sum(backward, single);
+  if (singles !== 0) {
+    return singles < 0 ? forward : backward;
+  }
+  const against = sum(forward, disagreement) - sum(backward, disagreement);
+  return against < 0 ? forward : backward;
 }
 
 /**
