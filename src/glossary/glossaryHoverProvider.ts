@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { ConverterCache } from '../core/conversion/converterCache';
 import { ScriptDetector, ScriptKind } from '../core/detection/scriptDetector';
-import { cardForEntry, cardsForDictionary, GlossaryCard } from '../core/glossary/glossaryCard';
+import { cardForEntry, GlossaryCard } from '../core/glossary/glossaryCard';
+import { lookUpWord } from '../core/glossary/dictionaryLookup';
 import { termAtOffset } from '../core/glossary/documentTerms';
 import { termReading } from '../core/readings/columnReadings';
 import { joinReadings, type ReadingService } from '../core/readings/readingService';
@@ -9,9 +10,6 @@ import type { ReadingSystem } from '../core/readings/readingSystem';
 import { readingSettings, readingSystemLabel } from '../reader/readingSettings';
 import { Disposable } from '../util/dispose';
 import { GlossaryService } from './glossaryService';
-
-/** Characters of the line on each side of a hovered word that its reading is read with. */
-const CONTEXT = 64;
 
 /** Dictionary cards shown in full; the others are listed on one line (pinyin and first meaning). */
 export const FULL_DICTIONARY_CARDS = 4;
@@ -72,21 +70,13 @@ export class GlossaryHoverProvider extends Disposable implements vscode.HoverPro
     if (token.isCancellationRequested) {
       return undefined;
     }
-    const found = dictionary.lookup(line, position.character);
+    const found = lookUpWord(line, position.character, { dictionary, script: this.scriptOf(document), service: this.readings, system });
     if (!found) {
       return undefined;
     }
-    const range = new vscode.Range(position.line, position.character, position.line, position.character + found.word.length);
-    // The word read in its clause (at most CONTEXT characters each side, so a long line stays cheap),
-    // as the reader's ruby reads it: its entry comes first.
-    const from = Math.max(0, position.character - CONTEXT);
-    const context = line.slice(from, position.character + found.word.length + CONTEXT);
-    const start = position.character - from;
-    const end = start + found.word.length;
-    const pinyin = this.readings?.readingOf(context, start, end, 'pinyin', { dictionary });
-    const reading = pinyin === undefined || system === 'pinyin' ? undefined : this.readings!.readingOf(context, start, end, system, { dictionary });
-    const cards = cardsForDictionary(found.word, found.entries, { script: this.scriptOf(document), dictionary, reading: pinyin });
-    return new vscode.Hover(cardMarkdown(cards, FULL_DICTIONARY_CARDS, reading ? { system, text: reading } : undefined), range);
+    const range = new vscode.Range(position.line, found.start, position.line, found.end);
+    const reading = system === 'pinyin' || found.reading.length === 0 ? undefined : { system, text: joinReadings(found.reading) };
+    return new vscode.Hover(cardMarkdown(found.cards, FULL_DICTIONARY_CARDS, reading), range);
   }
 
   /** The document's script, detected once per version. */

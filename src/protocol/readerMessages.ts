@@ -100,6 +100,20 @@ export type ToWebviewMessage =
       readonly type: 'scrollToLine';
       readonly source: string;
       readonly line: number;
+    }
+  | {
+      /**
+       * The answer to lookup `id`: the dictionary word [start, end) of the column's text at the
+       * offset asked about, and its cards (empty when no word starts there).
+       */
+      readonly type: 'lookupResult';
+      readonly source: string;
+      readonly id: number;
+      readonly block: number;
+      readonly column: 'original' | 'converted';
+      readonly start: number;
+      readonly end: number;
+      readonly cards: readonly GlossaryCard[];
     };
 
 /** Webview → extension. */
@@ -118,6 +132,16 @@ export type FromWebviewMessage =
       readonly column: 'original' | 'converted';
       readonly start: number;
       readonly end: number;
+    }
+  | {
+      /** CC-CEDICT's longest word starting at `offset` (UTF-16) of a column of block `block`, as the editor hover finds it. */
+      readonly type: 'lookup';
+      readonly source: string;
+      readonly id: number;
+      readonly version: number;
+      readonly block: number;
+      readonly column: 'original' | 'converted';
+      readonly offset: number;
     };
 
 /** What the webview keeps through hiding and window reloads (getState / setState). */
@@ -179,6 +203,10 @@ export function parseFromWebviewMessage(value: unknown, source: string): FromWeb
       return isLine(value.version) && isLine(value.block) && (value.column === 'original' || value.column === 'converted') && isLine(value.start) && isLine(value.end) && value.end > value.start
         ? { type: 'annotate', source, version: value.version, block: value.block, column: value.column, start: value.start, end: value.end }
         : undefined;
+    case 'lookup':
+      return isLine(value.id) && isLine(value.version) && isLine(value.block) && (value.column === 'original' || value.column === 'converted') && isLine(value.offset)
+        ? { type: 'lookup', source, id: value.id, version: value.version, block: value.block, column: value.column, offset: value.offset }
+        : undefined;
     default:
       return undefined;
   }
@@ -211,6 +239,10 @@ export function parseToWebviewMessage(value: unknown, source: string): ToWebview
         : undefined;
     case 'scrollToLine':
       return isLine(value.line) ? { type: 'scrollToLine', source, line: value.line } : undefined;
+    case 'lookupResult':
+      return isLine(value.id) && isLine(value.block) && isLine(value.start) && isLine(value.end) && Array.isArray(value.cards)
+        ? (value as unknown as ToWebviewMessage)
+        : undefined;
     default:
       return undefined;
   }

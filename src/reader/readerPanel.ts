@@ -13,6 +13,7 @@ import type { AnnotationManager } from '../annotations/annotationManager';
 import { blockTextToSourceRange } from '../core/annotations/sourceMapping';
 import { OffsetMap } from '../core/reader/offsetMap';
 import {
+  FromWebviewMessage,
   parseFromWebviewMessage,
   READER_LAYOUTS,
   ReaderLayout,
@@ -24,6 +25,7 @@ import { Disposable } from '../util/dispose';
 import { uriBasename } from '../util/uris';
 import { NoteRanges, ReaderBlockDecorator, RubyReading } from './blockDecorator';
 import { readerHtml } from './readerHtml';
+import { lookUpWord } from '../core/glossary/dictionaryLookup';
 import { readingSettings, readingSystemLabel } from './readingSettings';
 
 /** Characters of text rendered per message while a document is first shown. */
@@ -216,6 +218,9 @@ export class ReaderPanel extends Disposable {
           void vscode.window.showInformationMessage(vscode.l10n.t('The document changed while you were selecting; select the text again.'));
         }
         break;
+      case 'lookup':
+        void this.lookUp(message);
+        break;
       case 'setOptions': {
         const direction = parseDirection({ from: message.options.from ?? this.options.from, to: message.options.to ?? this.options.to });
         this.options = { ...this.options, ...message.options, ...(direction ?? { from: this.options.from, to: this.options.to }) };
@@ -223,6 +228,33 @@ export class ReaderPanel extends Disposable {
         break;
       }
     }
+  }
+
+  /** The CC-CEDICT word at a place in a column, with its cards, as the editor's hover gives it. */
+  private async lookUp(message: Extract<FromWebviewMessage, { type: 'lookup' }>): Promise<void> {
+    const block = message.version === this.renderedVersion ? this.model?.blocks[message.block] : undefined;
+    const dictionary = block && (await this.services.glossaries.dictionary().catch(() => undefined));
+    const locale = message.column === 'original' ? this.options.from : this.options.to;
+    const found =
+      block && dictionary
+        ? lookUpWord(block[message.column], message.offset, {
+            dictionary,
+            script: locale === 'cn' ? 'simplified' : 'traditional',
+            service: this.services.readings,
+            system: this.options.readings,
+          })
+        : undefined;
+    const cards = found?.cards.map((card, i) => (i === 0 && this.options.readings !== 'pinyin' ? { ...card, reading: { system: this.options.readings, syllables: found.reading } } : card));
+    this.post({
+      type: 'lookupResult',
+      source: this.source,
+      id: message.id,
+      block: message.block,
+      column: message.column,
+      start: found?.start ?? message.offset,
+      end: found?.end ?? message.offset,
+      cards: cards ?? [],
+    });
   }
 
   private post(message: ToWebviewMessage): void {
@@ -413,6 +445,7 @@ function readerLabels(): Record<string, string> {
     ...Object.fromEntries(READING_SYSTEMS.map((system) => [`readings.${system}`, readingSystemLabel(system)])),
     'toolbar.annotate': vscode.l10n.t('Annotate selection'),
     'card.source': vscode.l10n.t('Source'),
+    'card.more': vscode.l10n.t('+{0} more:'),
     'layout.sideBySide': vscode.l10n.t('Side by side'),
     'layout.interlinear': vscode.l10n.t('Interlinear'),
     'layout.convertedOnly': vscode.l10n.t('Converted only'),

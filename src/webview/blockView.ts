@@ -189,3 +189,31 @@ export function textOffsetIn(cellElement: HTMLElement, node: Node, offset: numbe
   }
   return count;
 }
+
+/**
+ * The DOM range showing [start, end) of a cell's text, counted as `textOffsetIn` counts (readings
+ * over characters not counted, a control-character badge as one). Undefined when out of range.
+ */
+export function rangeOfTextOffsets(cellElement: HTMLElement, start: number, end: number): Range | undefined {
+  const range = document.createRange();
+  let count = 0;
+  let started = false;
+  const walker = document.createTreeWalker(cellElement, NodeFilter.SHOW_TEXT);
+  for (let current = walker.nextNode(); current; current = walker.nextNode()) {
+    const parent = current.parentElement;
+    if (parent?.closest('rt')) {
+      continue;
+    }
+    const length = parent?.closest('.control-char') ? 1 : current.textContent?.length ?? 0;
+    if (!started && start < count + length) {
+      range.setStart(current, Math.min(start - count, current.textContent?.length ?? 0));
+      started = true;
+    }
+    if (started && end <= count + length) {
+      range.setEnd(current, Math.min(end - count, current.textContent?.length ?? 0));
+      return range;
+    }
+    count += length;
+  }
+  return undefined;
+}

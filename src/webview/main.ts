@@ -13,6 +13,7 @@ import {
 import { createBlockElement, setLines, textOffsetIn } from './blockView';
 import { ScrollSync } from './scrollSync';
 import { TermCard } from './termCard';
+import { WordLookup } from './wordLookup';
 import { vscodeApi } from './vscodeApi';
 
 const vscode = vscodeApi();
@@ -57,7 +58,8 @@ const readingsSelect = document.getElementById('readings') as HTMLSelectElement;
 for (const system of READING_SYSTEMS) {
   readingsSelect.append(new Option(label(`readings.${system}`), system));
 }
-const termCard = new TermCard(document.getElementById('card')!, blocksElement, label('card.source'));
+const termCard = new TermCard(document.getElementById('card')!, blocksElement, label('card.source'), label('card.more'));
+const wordLookup = new WordLookup(blocksElement, rows, termCard, (message) => vscode.postMessage(message), source, () => Number(document.body.dataset.version ?? -1));
 for (const element of document.querySelectorAll<HTMLElement>('[data-label]')) {
   element.textContent = label(element.dataset.label!);
 }
@@ -158,6 +160,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       break;
     case 'scrollToLine':
       sync.scrollToLine(message.line);
+      break;
+    case 'lookupResult':
+      wordLookup.receive(message);
       break;
   }
 });

@@ -5,13 +5,19 @@ import { syllableElement } from './syllableView';
 /** Space between a term and its card, in pixels. */
 const GAP = 6;
 
+/** Dictionary cards shown in full; the others are listed on one line, as in the editor's hover. */
+const FULL_DICTIONARY_CARDS = 4;
+
 /**
- * The glossary card of the term under the pointer or the keyboard focus. It is placed below the
- * term, or above when there is no room below, so it never covers the term itself.
+ * The glossary card of the term under the pointer or the keyboard focus, or the dictionary cards of
+ * the word under the pointer (`showDictionary`). It is placed below the term or word, or above when
+ * there is no room below, so it never covers it.
  */
 export class TermCard {
   private readonly cards = new Map<string, GlossaryCard>();
   private current: HTMLElement | undefined;
+  /** Where the card is placed: the term's box, or the looked-up word's. */
+  private anchor: (() => DOMRect) | undefined;
   /** A card opened by focus stays until focus leaves, whatever the pointer does, and the reverse. */
   private openedBy: 'pointer' | 'focus' = 'pointer';
 
@@ -19,6 +25,7 @@ export class TermCard {
     private readonly element: HTMLElement,
     root: HTMLElement,
     private readonly sourceLabel: string,
+    private readonly moreLabel: string,
   ) {
     root.addEventListener('mouseover', (e) => this.showFor(e.target, 'pointer'));
     root.addEventListener('focusin', (e) => this.showFor(e.target, 'focus'));
@@ -45,11 +52,44 @@ export class TermCard {
       return;
     }
     this.current = term;
+    this.anchor = () => term.getBoundingClientRect();
     this.openedBy = by;
-    this.render(card);
+    this.element.replaceChildren(...this.cardElements(card));
     term.setAttribute('aria-describedby', this.element.id);
     this.element.hidden = false;
     this.place();
+  }
+
+  /** Whether a glossary card is open (a dictionary card never replaces it). */
+  get showsTerm(): boolean {
+    return this.current !== undefined && !this.element.hidden;
+  }
+
+  /** The dictionary cards of a word, placed at `anchor`: the first few in full, the rest on a "+N more" line. */
+  showDictionary(cards: readonly GlossaryCard[], anchor: () => DOMRect): void {
+    if (this.showsTerm) {
+      return;
+    }
+    const full = cards.slice(0, FULL_DICTIONARY_CARDS).flatMap((card, i) => [...(i > 0 ? [document.createElement('hr')] : []), ...this.cardElements(card)]);
+    const rest = cards.slice(FULL_DICTIONARY_CARDS);
+    if (rest.length > 0) {
+      const more = document.createElement('div');
+      more.className = 'card-more';
+      more.textContent = `${this.moreLabel.replace('{0}', String(rest.length))} ${rest.map((c) => `${c.pinyin ?? c.term} ${c.english[0] ?? ''}`).join(' · ')}`;
+      full.push(document.createElement('hr'), more);
+    }
+    this.anchor = anchor;
+    this.openedBy = 'pointer';
+    this.element.replaceChildren(...full);
+    this.element.hidden = false;
+    this.place();
+  }
+
+  /** Hides the dictionary cards, if they are what is shown. */
+  hideDictionary(): void {
+    if (!this.current) {
+      this.hide();
+    }
   }
 
   private hideFrom(next: EventTarget | null, by: 'pointer' | 'focus'): void {
@@ -61,10 +101,11 @@ export class TermCard {
   private hide(): void {
     this.current?.removeAttribute('aria-describedby');
     this.current = undefined;
+    this.anchor = undefined;
     this.element.hidden = true;
   }
 
-  private render(card: GlossaryCard): void {
+  private cardElements(card: GlossaryCard): HTMLElement[] {
     const line = (className: string, text: string) => {
       const div = document.createElement('div');
       div.className = className;
@@ -82,25 +123,27 @@ export class TermCard {
     // The reading the ruby shows, coloured by tone like it; the glossary's own pinyin beside another system.
     if (card.pinyin && card.reading?.system !== 'pinyin') {
       const pinyin = document.createElement('em');
-      pinyin.textContent = ` ${card.pinyin}`;
+      // CC-CEDICT writes one syllable per character, so its pinyin is coloured by tone like the ruby.
+      pinyin.append(' ', ...(card.source === 'CC-CEDICT' ? spacedSyllables(card.pinyin) : [card.pinyin]));
       head.append(pinyin);
     }
     if (card.reading) {
       head.append(document.createTextNode(' '), readingElement(card.reading));
     }
-    this.element.replaceChildren(
+    return [
       head,
       line('card-english', card.english.join('; ')),
+      ...(card.resolved ?? []).map((r) => line('card-resolved', `→ ${r.term} ${r.pinyin}: ${r.english.join('; ')}`)),
       ...(card.note ? [line('card-note', card.note)] : []),
       line('card-source', `${this.sourceLabel}: ${card.domain ? `${card.source} · ${card.domain}` : card.source}`),
-    );
+    ];
   }
 
   private place(): void {
-    if (!this.current || this.element.hidden) {
+    if (!this.anchor || this.element.hidden) {
       return;
     }
-    const term = this.current.getBoundingClientRect();
+    const term = this.anchor();
     const card = this.element.getBoundingClientRect();
     const below = term.bottom + GAP + card.height <= window.innerHeight || term.top - GAP - card.height < 0;
     const top = below ? term.bottom + GAP : term.top - GAP - card.height;
@@ -128,4 +171,9 @@ function readingElement(reading: NonNullable<GlossaryCard['reading']>): HTMLElem
     });
   });
   return element;
+}
+
+/** Space-separated pinyin syllables, each classed by its tone. */
+function spacedSyllables(pinyin: string): (HTMLElement | string)[] {
+  return pinyin.split(' ').flatMap((syllable, i) => [...(i > 0 ? [' '] : []), syllableElement(syllable, 'pinyin')]);
 }

@@ -3,6 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CedictDictionary, isPointerOnly, parsePointer, pinyinKey } from '../../src/core/glossary/cedictDictionary';
 import { cardsForDictionary, DictionaryCardOptions, GlossaryCard } from '../../src/core/glossary/glossaryCard';
+import { lookUpWord } from '../../src/core/glossary/dictionaryLookup';
+import { productReaders } from './readingKey';
 
 const CEDICT = path.resolve(__dirname, '..', '..', '..', 'dist', 'cedict.tsv');
 
@@ -192,5 +194,25 @@ suite('CC-CEDICT pointers and ranking (small dictionary)', () => {
   test('cards carry every definition and no resolved field when there is nothing to resolve', () => {
     const [first] = card('行', { script: 'simplified' });
     assert.deepStrictEqual(first, { term: '行', otherForms: [], pinyin: 'háng', english: ['row', 'line'], source: 'CC-CEDICT' });
+  });
+});
+
+suite('looking up the word at a place', () => {
+  test('the word read in its sentence leads its cards, with its reading in the chosen system', () => {
+    const { service, dictionary } = productReaders();
+    const text = '这份工作太累了，我不想干了。';
+    const found = lookUpWord(text, text.indexOf('干'), { dictionary, script: 'simplified', service, system: 'zhuyin' });
+    assert.ok(found);
+    assert.deepStrictEqual([found.start, found.end], [11, 12]);
+    assert.strictEqual(found.cards[0]!.pinyin, 'gàn');
+    assert.deepStrictEqual(found.reading, [['ㄍㄢˋ']]);
+    assert.strictEqual(lookUpWord(text, text.indexOf('，'), { dictionary, script: 'simplified', service, system: 'pinyin' }), undefined);
+  });
+
+  test('a long line is read only around the word', () => {
+    const { service, dictionary } = productReaders();
+    const line = '銀行行長說'.padStart(200_000, '的');
+    const found = lookUpWord(line, line.length - 3, { dictionary, script: 'traditional', service, system: 'pinyin' });
+    assert.deepStrictEqual(found?.reading, [['háng'], ['zhǎng']]);
   });
 });

@@ -29,6 +29,16 @@ suite('reader message protocol', () => {
     assert.strictEqual(parseFromWebviewMessage({ type: 'setOptions', source, options: { toneColors: 'pleco' } }, source), undefined);
   });
 
+  test('a dictionary lookup and its answer keep their shape', () => {
+    const lookup = { type: 'lookup', source, id: 3, version: 2, block: 5, column: 'converted', offset: 17 };
+    assert.deepStrictEqual(parseFromWebviewMessage(lookup, source), lookup);
+    assert.strictEqual(parseFromWebviewMessage({ ...lookup, column: 'both' }, source), undefined);
+    assert.strictEqual(parseFromWebviewMessage({ ...lookup, offset: -1 }, source), undefined);
+    const result = { type: 'lookupResult', source, id: 3, block: 5, column: 'converted', start: 17, end: 19, cards: [] };
+    assert.deepStrictEqual(parseToWebviewMessage(result, source), result);
+    assert.strictEqual(parseToWebviewMessage({ ...result, cards: 'none' }, source), undefined);
+  });
+
   test('ignores messages about another document', () => {
     assert.strictEqual(parseFromWebviewMessage({ type: 'ready', source: 'file:///other.txt' }, source), undefined);
     assert.strictEqual(parseToWebviewMessage({ type: 'scrollToLine', source: 'file:///other.txt', line: 1 }, source), undefined);
