@@ -25,7 +25,10 @@ export interface ReadingFigures {
 export function readingFigures(article: string): ReadingFigures {
   const converter = new ChineseConverter();
   const direction = { from: 'hk', to: 'cn' } as const;
-  const service = new ReadingService((text) => converter.convert(text, { from: 't', to: 'cn' }));
+  const service = new ReadingService(
+    (text) => converter.convert(text, { from: 't', to: 'cn' }),
+    (text) => converter.convert(text, { from: 'cn', to: 'hk' }),
+  );
   const matcher = new TermMatcher(builtinEntries('Built-in glossary'));
   const dictionary = CedictDictionary.parse(fs.readFileSync(path.join(ROOT, 'dist', 'cedict.tsv'), 'utf8'));
   // eslint-disable-next-line @typescript-eslint/no-require-imports

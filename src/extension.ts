@@ -44,11 +44,14 @@ export interface BilingualReaderApi {
 export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   const converter = new ChineseConverter();
   const detector = new ScriptDetector(converter.cache);
-  const overrides = new PhraseOverridesProvider();
-  const conversion = new EditorConversion(converter, detector, overrides);
   const glossaries = new GlossaryService(context.extensionUri);
+  const overrides = new PhraseOverridesProvider(glossaries, converter);
+  const conversion = new EditorConversion(converter, detector, overrides);
   // The one source of readings: the reader's ruby, the exports, the Annotations view and new glossary entries.
-  const readings = new ReadingService((text) => converter.convert(text, { from: sourceVariant(), to: 'cn' }));
+  const readings = new ReadingService(
+    (text) => converter.convert(text, { from: sourceVariant(), to: 'cn' }),
+    (text) => converter.convert(text, { from: 'cn', to: 'hk' }),
+  );
   // A Traditional document in view: build its Simplified converter (a few MB) before it is asked for.
   const warmUp = () => void converter.cache.get({ from: sourceVariant(), to: 'cn' });
   context.subscriptions.push(overrides, glossaries, new ScriptStatusBarItem(detector, warmUp), new GlossaryHoverProvider(glossaries, readings, detector), new TermDecorations(glossaries));

@@ -104,7 +104,7 @@ export class EditorConversion {
     targets: readonly Target[],
     direction: Direction,
   ): Promise<ConversionResult[] | undefined> {
-    const overrides = await this.overrides.forDocument(document);
+    const overrides = await this.overrides.forDocument(document, direction);
     const total = targets.reduce((sum, t) => sum + t.text.length, 0);
     const threshold = vscode.workspace.getConfiguration('bilingualReader', document).get<number>('largeDocumentThreshold', 2_000_000);
     const convertAll = async (token?: vscode.CancellationToken, progress?: vscode.Progress<{ increment: number }>) => {

@@ -1,5 +1,9 @@
 import * as vscode from 'vscode';
+import type { ChineseConverter } from '../core/conversion/chineseConverter';
+import { directionMappings, withDirectionMappings } from '../core/conversion/directionRules';
+import type { Direction } from '../core/conversion/locales';
 import { PhraseOverrides } from '../core/conversion/phraseOverrides';
+import type { GlossaryService } from '../glossary/glossaryService';
 import { PhrasesFileReader, PhrasesFileProblem } from '../core/conversion/phrasesFile';
 import { Disposable } from '../util/dispose';
 
@@ -11,7 +15,8 @@ type FolderSpec = { protectedPhrases: readonly string[]; mappings: Readonly<Reco
 
 /**
  * The phrase overrides that apply to a document: the `bilingualReader.protectedPhrases` setting
- * plus its workspace folder's `.bilingual-reader/phrases.json`. Files are read once and re-read
+ * plus its workspace folder's `.bilingual-reader/phrases.json`, over the conversion direction's own
+ * mappings. Files are read once and re-read
  * when they change; a broken file is reported (file, line, problem) and ignored, never rewritten.
  */
 export class PhraseOverridesProvider extends Disposable {
@@ -21,7 +26,10 @@ export class PhraseOverridesProvider extends Disposable {
   /** Fires when a phrases file or the protectedPhrases setting changes. */
   readonly onDidChange = this.changed.event;
 
-  constructor() {
+  constructor(
+    private readonly glossaries: GlossaryService,
+    private readonly converter: ChineseConverter,
+  ) {
     super();
     const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/${PHRASES_FILE}`));
     // Events come while a file is still being written (create, then change): re-read once it settles.
@@ -51,17 +59,21 @@ export class PhraseOverridesProvider extends Disposable {
     );
   }
 
-  async forDocument(document: vscode.TextDocument): Promise<PhraseOverrides> {
+  /**
+   * The overrides for converting `document` in `direction`: the user's phrases, and under them the
+   * direction's own mappings (the glossary's script forms, Hong Kong 著; see directionRules.ts).
+   */
+  async forDocument(document: vscode.TextDocument, direction: Direction): Promise<PhraseOverrides> {
     const setting = vscode.workspace
       .getConfiguration('bilingualReader', document)
       .get<unknown[]>('protectedPhrases', [])
       .filter((p): p is string => typeof p === 'string' && p.length > 0);
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const fromFile = folder ? await this.folderSpec(folder) : { protectedPhrases: [], mappings: {} };
-    return new PhraseOverrides({
-      protectedPhrases: [...setting, ...fromFile.protectedPhrases],
-      mappings: fromFile.mappings,
-    });
+    const user = { protectedPhrases: [...setting, ...fromFile.protectedPhrases], mappings: fromFile.mappings };
+    const entries = await this.glossaries.entries();
+    const opencc = this.converter.converterFor(direction);
+    return new PhraseOverrides(withDirectionMappings(user, directionMappings(direction, entries, opencc)));
   }
 
   private folderSpec(folder: vscode.WorkspaceFolder): Promise<FolderSpec> {

@@ -24,6 +24,7 @@ interface GlossarySourceFile {
  */
 export class GlossaryService extends Disposable {
   private matcher: Promise<TermMatcher> | undefined;
+  private entryList: Promise<GlossaryEntry[]> | undefined;
   private dictionaryLoad: Promise<CedictDictionary> | undefined;
   private readonly reader = new GlossaryReader();
   private readonly hitCache = new Map<string, { version: number; matcher: TermMatcher; hits: DocumentTermHit[] }>();
@@ -50,8 +51,14 @@ export class GlossaryService extends Disposable {
 
   /** The matcher over every glossary's terms, built on first use. */
   termMatcher(): Promise<TermMatcher> {
-    this.matcher ??= this.buildMatcher();
+    this.matcher ??= this.entries().then((entries) => new TermMatcher(entries));
     return this.matcher;
+  }
+
+  /** Every glossary entry in precedence order: workspace files, the user's files, then the built-in glossary. */
+  entries(): Promise<readonly GlossaryEntry[]> {
+    this.entryList ??= this.readEntries();
+    return this.entryList;
   }
 
   /** Every glossary term in a document, in source order. */
@@ -86,11 +93,12 @@ export class GlossaryService extends Disposable {
 
   invalidate(): void {
     this.matcher = undefined;
+    this.entryList = undefined;
     this.hitCache.clear();
     this.changed.fire();
   }
 
-  private async buildMatcher(): Promise<TermMatcher> {
+  private async readEntries(): Promise<GlossaryEntry[]> {
     const entries: GlossaryEntry[] = [];
     const files = this.sourceFiles();
     this.watch(files);
@@ -98,7 +106,7 @@ export class GlossaryService extends Disposable {
       entries.push(...(await this.readFile(file)));
     }
     entries.push(...builtinEntries(vscode.l10n.t('Built-in glossary')));
-    return new TermMatcher(entries);
+    return entries;
   }
 
   private sourceFiles(): GlossarySourceFile[] {

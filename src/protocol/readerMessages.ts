@@ -212,6 +212,10 @@ export function parseFromWebviewMessage(value: unknown, source: string): FromWeb
   }
 }
 
+function isCard(value: unknown): value is GlossaryCard {
+  return isObject(value) && isString(value.term) && Array.isArray(value.english) && value.english.every(isString) && Array.isArray(value.otherForms);
+}
+
 function isBlock(value: unknown): value is RenderedBlock {
   return (
     isObject(value) &&
@@ -240,8 +244,14 @@ export function parseToWebviewMessage(value: unknown, source: string): ToWebview
     case 'scrollToLine':
       return isLine(value.line) ? { type: 'scrollToLine', source, line: value.line } : undefined;
     case 'lookupResult':
-      return isLine(value.id) && isLine(value.block) && isLine(value.start) && isLine(value.end) && Array.isArray(value.cards)
-        ? (value as unknown as ToWebviewMessage)
+      return isLine(value.id) &&
+        isLine(value.block) &&
+        (value.column === 'original' || value.column === 'converted') &&
+        isLine(value.start) &&
+        isLine(value.end) &&
+        Array.isArray(value.cards) &&
+        value.cards.every(isCard)
+        ? { type: 'lookupResult', source, id: value.id, block: value.block, column: value.column, start: value.start, end: value.end, cards: value.cards }
         : undefined;
     default:
       return undefined;

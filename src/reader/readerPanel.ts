@@ -232,8 +232,10 @@ export class ReaderPanel extends Disposable {
 
   /** The CC-CEDICT word at a place in a column, with its cards, as the editor's hover gives it. */
   private async lookUp(message: Extract<FromWebviewMessage, { type: 'lookup' }>): Promise<void> {
-    const block = message.version === this.renderedVersion ? this.model?.blocks[message.block] : undefined;
-    const dictionary = block && (await this.services.glossaries.dictionary().catch(() => undefined));
+    const model = this.model;
+    const dictionary = await this.services.glossaries.dictionary().catch(() => undefined);
+    // The block and offset are the panel's as it was when asked: answer only if nothing was re-rendered since.
+    const block = message.version === this.renderedVersion && model === this.model ? model?.blocks[message.block] : undefined;
     const locale = message.column === 'original' ? this.options.from : this.options.to;
     const found =
       block && dictionary
@@ -267,7 +269,7 @@ export class ReaderPanel extends Disposable {
   /** Renders the whole document, a chunk per message; a newer render or edit abandons an older one. */
   private async renderAll(): Promise<void> {
     const generation = ++this.generation;
-    const overrides = await this.services.overrides.forDocument(this.document);
+    const overrides = await this.services.overrides.forDocument(this.document, { from: this.options.from, to: this.options.to } as Direction);
     const matcher = await this.services.glossaries.termMatcher();
     // With readings on, the known-word layer is ready before the first paint, so readings never flip;
     // with them off, CC-CEDICT is not loaded at all.

@@ -159,9 +159,12 @@ function appendText(parent: HTMLElement, text: string, start: number, end: numbe
 function rubyText([, first, second]: RubySpan, parts: readonly ReadingPart[]): HTMLElement {
   const rt = document.createElement('rt');
   const readings = second === undefined ? [first] : [first, second];
+  const wrapper = document.createElement('span');
+  wrapper.className = readings.length > 1 ? 'readings two' : 'readings';
   readings.forEach((syllable, index) => {
-    rt.append(syllableElement(syllable, parts[index] ?? parts[0] ?? 'pinyin'));
+    wrapper.append(syllableElement(syllable, parts[index] ?? parts[0] ?? 'pinyin'));
   });
+  rt.append(wrapper);
   return rt;
 }
 

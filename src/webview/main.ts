@@ -87,6 +87,8 @@ function applyOptions(next: ReaderOptions): void {
   showLineBreaks.checked = next.showLineBreaks;
   pinyin.checked = next.pinyin;
   readingsSelect.value = next.readings;
+  // The system matters only with readings shown.
+  readingsSelect.disabled = !next.pinyin;
   document.body.classList.toggle('show-pinyin', next.pinyin);
   document.body.classList.toggle('two-readings', next.readings === 'pinyin+jyutping');
   for (const scheme of TONE_COLOR_SCHEMES) {
@@ -106,6 +108,8 @@ function elementsFor(blocks: readonly RenderedBlock[]): DocumentFragment {
 
 function render(message: Extract<ToWebviewMessage, { type: 'render' }>): void {
   applyOptions(message.options);
+  // The text a lookup was about may be gone: its answer, if late, no longer applies.
+  wordLookup.reset();
   termCard.add(message.cards);
   const keepLine = message.start === 0 && rows.length > 0 ? sync.currentLine() : undefined;
   while (rows.length > message.start) {
@@ -128,6 +132,7 @@ function render(message: Extract<ToWebviewMessage, { type: 'render' }>): void {
 }
 
 function patch(message: Extract<ToWebviewMessage, { type: 'patch' }>): void {
+  wordLookup.reset();
   termCard.add(message.cards);
   const next = rows[message.start + message.deleteCount] ?? null;
   for (let i = 0; i < message.deleteCount; i++) {

@@ -46,9 +46,18 @@ export class WordLookup {
       this.clear();
       return;
     }
+    if (this.card.showsTerm) {
+      // A glossary card opened by the keyboard stays; no highlight without its card.
+      return;
+    }
     this.shown = { block: result.block, column: result.column, start: result.start, end: result.end };
     CSS.highlights?.set(HIGHLIGHT, new Highlight(range));
     this.card.showDictionary(result.cards, () => range.getBoundingClientRect());
+  }
+
+  /** Forgets the word shown and any answer still to come: the panel's text was re-rendered or patched. */
+  reset(): void {
+    this.clear();
   }
 
   private schedule(x: number, y: number): void {
@@ -89,12 +98,20 @@ export class WordLookup {
     }
     // The caret falls before or after the character under the pointer: take the one whose box holds the point.
     let offset = caret.startOffset;
-    const probe = document.createRange();
-    probe.setStart(node, offset);
-    probe.setEnd(node, Math.min(offset + 1, node.textContent?.length ?? 0));
-    const box = probe.getBoundingClientRect();
+    const boxAt = (at: number) => {
+      const probe = document.createRange();
+      probe.setStart(node, at);
+      probe.setEnd(node, Math.min(at + 1, node.textContent?.length ?? 0));
+      return probe.getBoundingClientRect();
+    };
+    let box = boxAt(offset);
     if (offset > 0 && (box.width === 0 || x < box.left)) {
       offset--;
+      box = boxAt(offset);
+    }
+    // Past the end of a short line, or between lines, the nearest caret is no character pointed at.
+    if (x < box.left || x > box.right || y < box.top || y > box.bottom) {
+      return undefined;
     }
     const block = Array.prototype.indexOf.call(this.rows, row) as number;
     return { block, column: cell.dataset.column === 'converted' ? 'converted' : 'original', offset: textOffsetIn(cell, node, offset) };

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import * as OpenCC from 'opencc-js';
+import { hk2cnAsTheExtension } from '../support/expectedConversion';
 import * as vscode from 'vscode';
 import type { BilingualReaderApi } from '../../src/extension';
 import type { ToWebviewMessage } from '../../src/protocol/readerMessages';
@@ -7,7 +7,7 @@ import type { ReaderPanel } from '../../src/reader/readerPanel';
 import * as fs from 'fs';
 import { activateExtension, articleText, articleUri, closeAllEditors, EXTENSION_ID, fixturePath, setSetting } from './helpers';
 
-const hk2cn = OpenCC.Converter({ from: 'hk', to: 'cn' });
+const hk2cn = hk2cnAsTheExtension();
 
 /** Resolves with the first message the panel posts that satisfies `matches`. */
 function nextMessage<T extends ToWebviewMessage>(
@@ -71,6 +71,7 @@ suite('Reader panel', () => {
     for (const block of blocks) {
       assert.strictEqual(block.converted, hk2cn(block.original));
     }
+    assert.ok(blocks.some((b) => b.converted.includes('昇腾')) && !blocks.some((b) => b.converted.includes('升腾')), 'the glossary’s 昇腾, not OpenCC’s 升腾');
   });
 
   test('an edit in the document reaches the panel as a patch of the changed block only', async () => {

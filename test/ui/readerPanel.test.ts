@@ -3,7 +3,7 @@
 // Some callbacks here run in the browser page (Playwright evaluate), hence the DOM typings.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as OpenCC from 'opencc-js';
+import { hk2cnAsTheExtension } from '../support/expectedConversion';
 import * as path from 'path';
 import type { FrameLocator } from 'playwright-core';
 import { ARTICLE, ROOT, Workbench } from './workbench';
@@ -17,7 +17,7 @@ interface FixtureBlock {
 const fixture = JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'reflow', 'wenweipo-blocks.json'), 'utf8')) as {
   blocks: FixtureBlock[];
 };
-const hk2cn = OpenCC.Converter({ from: 'hk', to: 'cn' });
+const hk2cn = hk2cnAsTheExtension();
 
 async function columnTexts(reader: FrameLocator, column: 'original' | 'converted'): Promise<string[]> {
   return reader.locator(`#blocks .block .${column}`).allTextContents();
@@ -46,6 +46,7 @@ for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
       const converted = await columnTexts(reader, 'converted');
       assert.deepStrictEqual(original, fixture.blocks.map((b) => b.text));
       assert.deepStrictEqual(converted, fixture.blocks.map((b) => hk2cn(b.text)));
+      assert.ok(converted.some((text) => text.includes('昇腾')), 'the Simplified column spells Huawei’s chip as the glossary does');
       await workbench.screenshot(path.join(ROOT, 'docs', 'images', `reader-${dark ? 'dark' : 'light'}.png`));
     });
 

@@ -83,5 +83,12 @@ suite('UI: readings over characters', function () {
       .locator('rt .reading')
       .allTextContents();
     assert.deepStrictEqual(lines, ['gǎng', 'gong2']);
+    // Two lines, pinyin over Jyutping, not side by side.
+    const boxes = await reader
+      .locator('#blocks .original ruby', { has: reader.locator('rt .reading-jyutping', { hasText: /^gong2$/ }) })
+      .first()
+      .locator('rt .reading')
+      .evaluateAll((spans) => spans.map((span) => span.getBoundingClientRect().toJSON() as { top: number; bottom: number }));
+    assert.ok(boxes[1]!.top >= boxes[0]!.bottom - 1, `Jyutping below pinyin: ${JSON.stringify(boxes)}`);
   });
 });

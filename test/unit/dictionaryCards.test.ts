@@ -212,7 +212,18 @@ suite('looking up the word at a place', () => {
   test('a long line is read only around the word', () => {
     const { service, dictionary } = productReaders();
     const line = '銀行行長說'.padStart(200_000, '的');
-    const found = lookUpWord(line, line.length - 3, { dictionary, script: 'traditional', service, system: 'pinyin' });
-    assert.deepStrictEqual(found?.reading, [['háng'], ['zhǎng']]);
+    const read = service.read.bind(service);
+    let longest = 0;
+    service.read = (text, system, context) => {
+      longest = Math.max(longest, text.length);
+      return read(text, system, context);
+    };
+    try {
+      const found = lookUpWord(line, line.length - 3, { dictionary, script: 'traditional', service, system: 'pinyin' });
+      assert.deepStrictEqual(found?.reading, [['háng'], ['zhǎng']]);
+      assert.ok(longest > 0 && longest <= 200, `read ${longest} characters`);
+    } finally {
+      Reflect.deleteProperty(service, 'read');
+    }
   });
 });

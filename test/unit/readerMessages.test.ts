@@ -37,6 +37,8 @@ suite('reader message protocol', () => {
     const result = { type: 'lookupResult', source, id: 3, block: 5, column: 'converted', start: 17, end: 19, cards: [] };
     assert.deepStrictEqual(parseToWebviewMessage(result, source), result);
     assert.strictEqual(parseToWebviewMessage({ ...result, cards: 'none' }, source), undefined);
+    assert.strictEqual(parseToWebviewMessage({ ...result, column: 'both' }, source), undefined);
+    assert.strictEqual(parseToWebviewMessage({ ...result, cards: [{ term: '好' }] }, source), undefined, 'a card without its meanings');
   });
 
   test('ignores messages about another document', () => {

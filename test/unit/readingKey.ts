@@ -37,7 +37,10 @@ let shared: { converter: ChineseConverter; service: ReadingService; dictionary: 
 export function productReaders(): NonNullable<typeof shared> {
   if (!shared) {
     const converter = new ChineseConverter();
-    const service = new ReadingService((text) => converter.convert(text, { from: 't', to: 'cn' }));
+    const service = new ReadingService(
+      (text) => converter.convert(text, { from: 't', to: 'cn' }),
+      (text) => converter.convert(text, { from: 'cn', to: 'hk' }),
+    );
     const dictionary = CedictDictionary.parse(fs.readFileSync(path.join(ROOT, 'dist', 'cedict.tsv'), 'utf8'));
     const matcher = new TermMatcher(builtinEntries('Built-in glossary'));
     shared = { converter, service, dictionary, matcher };
@@ -56,16 +59,20 @@ export interface KeyDifference {
 /**
  * Reads a text as the reader panel does (reflowed blocks, each converted in `direction` and read
  * through `readColumns`) and compares the pinyin of the original column with the key, ignoring case.
- * Characters the panel does not show (a doubled caption's second copy) are not counted.
+ * Characters the panel does not show (a doubled caption's second copy) are not counted; a character
+ * it shows without a reading counts as a difference.
  */
 export function compareWithKey(text: string, key: readonly KeyLine[], direction: Direction): { checked: number; differences: KeyDifference[] } {
   const { converter, service, dictionary, matcher } = productReaders();
   const actual = new Map<number, string>();
+  /** Source offsets the panel shows (a doubled caption's second copy is not shown). */
+  const shown = new Set<number>();
   for (const block of reflow(text)) {
     const converted = converter.convert(block.text, direction);
     const { original } = readColumns(service, { original: block.text, converted, direction }, { system: 'pinyin', matcher, dictionary });
     for (const segment of block.segments) {
       for (let i = 0; i < segment.length; i++) {
+        shown.add(block.startOffset + segment.sourceOffset + i);
         const reading = original.get(segment.textStart + i);
         if (reading) {
           actual.set(block.startOffset + segment.sourceOffset + i, reading[0]!);
@@ -79,11 +86,12 @@ export function compareWithKey(text: string, key: readonly KeyLine[], direction:
     if (text.codePointAt(line.offset) !== line.character.codePointAt(0)) {
       throw new Error(`key and text disagree at ${line.offset}: ${line.character}`);
     }
-    const reading = actual.get(line.offset);
-    if (reading === undefined) {
+    if (!shown.has(line.offset)) {
       continue;
     }
     checked++;
+    // A character shown without a reading counts as a difference too.
+    const reading = actual.get(line.offset) ?? '(none)';
     if (reading.toLowerCase() !== line.pinyin) {
       differences.push({ offset: line.offset, expected: line.pinyin, actual: reading, context: line.context });
     }

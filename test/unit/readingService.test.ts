@@ -101,6 +101,11 @@ suite('reading service', () => {
     assert.strictEqual(pinyinOf('衣服干了', cn), 'yī fu gān le');
     assert.strictEqual(pinyinOf('数一数有多少人', cn), 'shǔ yī shǔ yǒu duō shǎo rén');
     assert.strictEqual(pinyinOf('他长得很高', cn), 'tā zhǎng de hěn gāo');
+    const tw = { from: 'tw', to: 'cn' } as const;
+    assert.strictEqual(pinyinOf('還差得遠', tw), 'hái chà de yuǎn');
+    assert.strictEqual(pinyinOf('逾期未還的書', tw), 'yú qī wèi huán de shū');
+    assert.strictEqual(pinyinOf('曾姓男子', tw), 'zēng xìng nán zǐ');
+    assert.strictEqual(pinyinOf('多處積水', tw), 'duō chù jī shuǐ');
     assert.strictEqual(pinyinOf('数以万计的人参加了活动', cn), 'shù yǐ wàn jì de rén cān jiā le huó dòng');
     assert.strictEqual(pinyinOf('並視之為重中之重', { from: 'tw', to: 'cn' }), 'bìng shì zhī wéi zhòng zhōng zhī zhòng');
   });
@@ -110,6 +115,10 @@ suite('reading service', () => {
     assert.deepStrictEqual([...service.read('香港', 'jyutping').values()], [['hoeng1'], ['gong2']]);
     assert.deepStrictEqual([...service.read('银行', 'jyutping').values()], [['ngan4'], ['hong4']]);
     assert.deepStrictEqual([...service.read('香港', 'pinyin+jyutping').values()], [['xiāng', 'hoeng1'], ['gǎng', 'gong2']]);
+    // Simplified characters are read as the Traditional ones they stand for (价 is 價 gaa3, not 介 gaai3).
+    const jyutping = (text: string) => [...service.read(text, 'jyutping').values()].map((r) => r[0]).join(' ');
+    assert.strictEqual(jyutping('价格'), 'gaa3 gaak3');
+    assert.strictEqual(jyutping('这种工厂'), 'ze5 zung2 gung1 cong2');
   });
 
   test('Zhuyin spells the same syllables, the neutral-tone dot first', () => {

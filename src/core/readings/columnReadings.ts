@@ -30,8 +30,9 @@ export interface ColumnReadingOptions {
 export function readColumns(service: ReadingService, text: ColumnPairText, options: ColumnReadingOptions): { original: ReadingTrack; converted: ReadingTrack } {
   const { original, converted, direction } = text;
   const simplified = direction.to === 'cn' ? converted : direction.from === 'cn' ? original : undefined;
+  const traditional = direction.from !== 'cn' ? original : direction.to !== 'cn' ? converted : undefined;
   const glossaryWords = options.matcher && glossaryWordsIn(options.matcher, original);
-  const track = service.read(original, options.system, { simplified, glossaryWords, dictionary: options.dictionary });
+  const track = service.read(original, options.system, { simplified, traditional, glossaryWords, dictionary: options.dictionary });
   const carried = carryReadings(track, original, converted);
   // Words the conversion rewrote (記憶體 → 内存) are read in the converted text itself.
   if (original.length !== converted.length) {

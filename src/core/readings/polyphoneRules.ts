@@ -25,7 +25,8 @@
  * - 過/过 alone at the end of a clause or before 的, after a verb: the aspect particle *guo*.
  * - 長/长 alone before 得/高/胖/出 is *zhǎng* ("to grow": 長得很高, 長高了).
  * - 數/数 alone around 一 (數一數) or before 着/著 or 了 is the verb *shǔ* ("to count"); 還/还 alone before
- *   了 or 給, 錢 is *huán* ("to give back": 還了錢); 中 alone before 了 is *zhòng* ("to hit": 中了彩票);
+ *   了 or 給, 錢, or after 未, 歸, 退, is *huán* ("to give back": 還了錢, 逾期未還); 曾 before 姓, 先生,
+ *   女士 is the surname *zēng*; 處/处 after 多, 各, 一, 此 is the noun *chù* ("place": 多處積水); 中 alone before 了 is *zhòng* ("to hit": 中了彩票);
  *   干 alone before 得/活/事 or after 想/要/肯/敢 is *gàn* (干得好, 不想干了: in Simplified text, where
  *   幹 and 乾 are both 干).
  *
@@ -46,7 +47,7 @@ export interface StandaloneContext {
   readonly standalone: ReadonlySet<number>;
 }
 
-const DEGREE_AFTER_DE = /^(非常|十分|相當|相当|比較|比较|特別|特别|格外|如此|這麼|这么|那麼|那么|更加|越來|越来|有點|有点|清楚|很|更|太|越|極|极|最|好|快|慢|早|晚|真|挺)/u;
+const DEGREE_AFTER_DE = /^(非常|十分|相當|相当|比較|比较|特別|特别|格外|如此|這麼|这么|那麼|那么|更加|越來|越来|有點|有点|清楚|很|更|太|越|極|极|最|好|快|慢|早|晚|真|挺|遠|远)/u;
 const PRONOUN = /[我你他她它們们咱您]$/u;
 const MUST_BEFORE = /^(先|去|走|馬上|马上|趕緊|赶紧|趕快|赶快)/u;
 const VERBS_BEFORE_WEI =
@@ -104,7 +105,12 @@ export function standaloneReading(text: string, offset: number, context: Standal
       return /^(一[數数]|[着著了])/u.test(after) || /[數数]一$/u.test(before) ? 'shǔ' : undefined;
     case '還':
     case '还':
-      return context.nextToken === '了' || /^[給给錢钱款債债]/u.test(after) ? 'huán' : undefined;
+      return context.nextToken === '了' || /^[給给錢钱款債债]/u.test(after) || /[未歸归償偿退交奉送]$/u.test(before) ? 'huán' : undefined;
+    case '曾':
+      return /^(姓|先生|女士|小姐|太太|某|氏)/u.test(after) ? 'zēng' : undefined;
+    case '處':
+    case '处':
+      return /[多各一兩两幾几此該该何某]$/u.test(before) ? 'chù' : undefined;
     case '中':
       return context.nextToken === '了' ? 'zhòng' : undefined;
     case '長':

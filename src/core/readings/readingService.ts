@@ -31,6 +31,8 @@ export interface ReadingContext {
   readonly glossaryWords?: readonly KnownWord[];
   /** CC-CEDICT, for every other word of two or more characters. */
   readonly dictionary?: WordDictionary;
+  /** The text in Traditional characters, when the caller has it, for Jyutping; converted otherwise. */
+  readonly traditional?: string;
 }
 
 
@@ -63,8 +65,15 @@ export class ReadingService {
   private jyutpingModule: JyutpingModule | undefined;
   private readonly candidateCache = new Map<string, readonly string[]>();
 
-  /** @param toSimplified converts text to Simplified Chinese (OpenCC), for texts given without their Simplified form. */
-  constructor(private readonly toSimplified: (text: string) => string) {}
+  /**
+   * @param toSimplified converts text to Simplified Chinese (OpenCC), for texts given without their Simplified form.
+   * @param toTraditional converts text to Traditional Chinese (OpenCC, Simplified → Hong Kong), for Jyutping:
+   *   to-jyutping reads a Simplified character as the Traditional one that looks the same (价 as 介 gaai3).
+   */
+  constructor(
+    private readonly toSimplified: (text: string) => string,
+    private readonly toTraditional: (text: string) => string = (text) => text,
+  ) {}
 
   /** Readings of every Han character of `text` in `system`. */
   read(text: string, system: ReadingSystem, context: ReadingContext = {}): ReadingTrack {
@@ -73,7 +82,7 @@ export class ReadingService {
       return track;
     }
     const pinyin = system === 'jyutping' ? undefined : this.pinyin(text, context);
-    const jyutping = system === 'jyutping' || system === 'pinyin+jyutping' ? this.jyutping(text) : undefined;
+    const jyutping = system === 'jyutping' || system === 'pinyin+jyutping' ? this.jyutping(text, context.traditional) : undefined;
     const offsets = pinyin ? pinyin.keys() : jyutping!.keys();
     for (const offset of offsets) {
       switch (system) {
@@ -138,13 +147,17 @@ export class ReadingService {
     return readings;
   }
 
-  /** Jyutping of every Han character, by to-jyutping in context. */
-  jyutping(text: string): Map<number, string> {
+  /** Jyutping of every Han character, by to-jyutping in context, read on the text's Traditional form (given, or converted). */
+  jyutping(text: string, traditional: string = this.toTraditional(text)): Map<number, string> {
+    const map = traditional.length === text.length ? undefined : OffsetMap.between(text, traditional);
     const readings = new Map<number, string>();
     let offset = 0;
-    for (const [character, reading] of this.toJyutping().getJyutpingList(text)) {
+    for (const [character, reading] of this.toJyutping().getJyutpingList(traditional)) {
       if (reading && HAN.test(character)) {
-        readings.set(offset, reading);
+        const at = map ? map.toOriginal(offset) : offset;
+        if (HAN.test(characterAt(text, at))) {
+          readings.set(at, reading);
+        }
       }
       offset += character.length;
     }
