@@ -73,6 +73,13 @@ suite('UI: readings over characters', function () {
     assert.strictEqual(await reader.locator('#readings').inputValue(), 'jyutping');
   });
 
+  test('Zhuyin reads 香港 ㄒㄧㄤ ㄍㄤˇ, in both columns', async () => {
+    await reader.locator('#readings').selectOption('zhuyin');
+    await reader.locator('#blocks .original rt', { hasText: /^ㄒㄧㄤ$/ }).first().waitFor({ timeout: 30_000 });
+    assert.strictEqual((await readingsOver(reader, 'original', '香港'))?.join(' '), 'ㄒㄧㄤ ㄍㄤˇ');
+    assert.strictEqual((await readingsOver(reader, 'converted', '香港'))?.join(' '), 'ㄒㄧㄤ ㄍㄤˇ');
+  });
+
   test('pinyin + Jyutping shows both, pinyin first', async () => {
     await reader.locator('#readings').selectOption('pinyin+jyutping');
     await reader.locator('body.two-readings').waitFor();
