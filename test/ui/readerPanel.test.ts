@@ -106,7 +106,11 @@ for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
       await reader.locator('body[data-layout="interlinear"]').waitFor();
       await reader.locator('#showLineBreaks').check();
       const block = reader.locator('#blocks .block .original', { hasText: '康京和表示' });
-      await block.filter({ hasText: '文化積' }).waitFor();
+      // The re-render with the source's line breaks arrives after the toggle: wait for it, not for the old text.
+      await reader.locator('body.show-line-breaks').waitFor();
+      for (let tries = 0; tries < 100 && !((await block.evaluate((cell) => cell.textContent)) ?? '').includes('\n'); tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       assert.strictEqual(
         await block.evaluate((cell) => cell.textContent),
         '康京和表示，亞洲協會對中國數千年的文化積\n\n澱有着深刻了解，願繼續分享基於事實、客觀的\n對華認知，同更多美國有識之士一道，為消除誤\n解、促進理解搭建對話平台。',
