@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { ChineseConverter } from '../core/conversion/chineseConverter';
 import { directionMappings, withDirectionMappings } from '../core/conversion/directionRules';
-import type { Direction } from '../core/conversion/locales';
+import { Direction, directionKey } from '../core/conversion/locales';
+import type { GlossaryEntry } from '../core/glossary/glossaryEntry';
 import { PhraseOverrides } from '../core/conversion/phraseOverrides';
 import type { GlossaryService } from '../glossary/glossaryService';
 import { PhrasesFileReader, PhrasesFileProblem } from '../core/conversion/phrasesFile';
@@ -21,6 +22,7 @@ type FolderSpec = { protectedPhrases: readonly string[]; mappings: Readonly<Reco
  */
 export class PhraseOverridesProvider extends Disposable {
   private readonly folderSpecs = new Map<string, Promise<FolderSpec>>();
+  private readonly mappingCache = new WeakMap<readonly GlossaryEntry[], Map<string, Readonly<Record<string, string>>>>();
   private readonly reader = new PhrasesFileReader();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires when a phrases file or the protectedPhrases setting changes. */
@@ -71,9 +73,24 @@ export class PhraseOverridesProvider extends Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const fromFile = folder ? await this.folderSpec(folder) : { protectedPhrases: [], mappings: {} };
     const user = { protectedPhrases: [...setting, ...fromFile.protectedPhrases], mappings: fromFile.mappings };
+    return new PhraseOverrides(withDirectionMappings(user, await this.directionMappings(direction)));
+  }
+
+  /** The direction's mappings, worked out once per set of glossary entries (they change only when a glossary does). */
+  private async directionMappings(direction: Direction): Promise<Readonly<Record<string, string>>> {
     const entries = await this.glossaries.entries();
-    const opencc = this.converter.converterFor(direction);
-    return new PhraseOverrides(withDirectionMappings(user, directionMappings(direction, entries, opencc)));
+    let byDirection = this.mappingCache.get(entries);
+    if (!byDirection) {
+      byDirection = new Map();
+      this.mappingCache.set(entries, byDirection);
+    }
+    const key = directionKey(direction);
+    let mappings = byDirection.get(key);
+    if (!mappings) {
+      mappings = directionMappings(direction, entries, this.converter.converterFor(direction));
+      byDirection.set(key, mappings);
+    }
+    return mappings;
   }
 
   private folderSpec(folder: vscode.WorkspaceFolder): Promise<FolderSpec> {

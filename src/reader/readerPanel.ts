@@ -269,7 +269,8 @@ export class ReaderPanel extends Disposable {
   /** Renders the whole document, a chunk per message; a newer render or edit abandons an older one. */
   private async renderAll(): Promise<void> {
     const generation = ++this.generation;
-    const overrides = await this.services.overrides.forDocument(this.document, { from: this.options.from, to: this.options.to } as Direction);
+    const direction = { from: this.options.from, to: this.options.to } as Direction;
+    const overrides = await this.services.overrides.forDocument(this.document, direction);
     const matcher = await this.services.glossaries.termMatcher();
     // With readings on, the known-word layer is ready before the first paint, so readings never flip;
     // with them off, CC-CEDICT is not loaded at all.
@@ -277,7 +278,6 @@ export class ReaderPanel extends Disposable {
     if (generation !== this.generation) {
       return;
     }
-    const direction = { from: this.options.from, to: this.options.to } as Direction;
     const convert = this.services.converter.converterFor(direction, overrides);
     this.takeNoteRanges();
     const decorator = new ReaderBlockDecorator(

@@ -1,3 +1,6 @@
+import { HAN } from '../readings/characters';
+import { PINYIN_TONE_MARKS } from '../readings/readingSystem';
+
 /** One CC-CEDICT reading of a word. */
 export interface DictionaryEntry {
   readonly traditional: string;
@@ -56,8 +59,6 @@ const POINTER = new RegExp(
   'u',
 );
 const ONE_REFERENCE = new RegExp(`^${REFERENCE}$`, 'u');
-const HAN = /\p{Script=Han}/u;
-const TONE_MARKS: Readonly<Record<string, number>> = { '\u0304': 1, '\u0301': 2, '\u030c': 3, '\u0300': 4 };
 
 /**
  * A definition read as a pointer (`see 未可厚非[wei4 ke3 hou4 fei1]`, `old variant of 乾[qian2]`), or
@@ -112,8 +113,8 @@ export function pinyinKey(pinyin: string): string {
       let tone = 0;
       let letters = '';
       for (const ch of syllable) {
-        if (TONE_MARKS[ch] !== undefined) {
-          tone = TONE_MARKS[ch]!;
+        if (PINYIN_TONE_MARKS[ch] !== undefined) {
+          tone = PINYIN_TONE_MARKS[ch]!;
         } else {
           letters += ch === '\u0308' ? ':' : ch;
         }

@@ -1,3 +1,5 @@
+import { HAN } from './characters';
+
 /**
  * Readings of polyphonic characters that no dictionary word decides, by their grammatical context.
  * pinyin-pro reads a character that stands alone by its commonest reading, which is wrong in
@@ -60,7 +62,6 @@ const VERB_AFTER_ZHI = /^[會会能是有要可]/u;
 const MEASURING = /^[了一量體体血]/u;
 const DETERMINER_BEFORE_PLACE = /(任何|什麼|什么|個|个|些|的|哪|這|这|那|每)$/u;
 const JUST_WHEN = /^[^。！？；，,;!?]{0,16}?(之際|之际|的時候|的时候|之時|之时|時|时)/u;
-const HAN = /\p{Script=Han}/u;
 
 /**
  * The reading of the polyphonic character at `offset` (UTF-16) when it stands alone — no glossary

@@ -28,7 +28,8 @@ export function isToneColorScheme(value: unknown): value is ToneColorScheme {
   return (TONE_COLOR_SCHEMES as readonly unknown[]).includes(value);
 }
 
-const PINYIN_TONE_MARKS: Readonly<Record<string, number>> = {
+/** Pinyin's tone marks as combining characters (after NFD), with the tone each marks. */
+export const PINYIN_TONE_MARKS: Readonly<Record<string, number>> = {
   '\u0304': 1, // macron: ā
   '\u0301': 2, // acute: á
   '\u030c': 3, // caron: ǎ
