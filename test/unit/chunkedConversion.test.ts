@@ -10,13 +10,29 @@ suite('line-by-line conversion', () => {
   const article = referenceArticle();
 
   for (const [config, direction] of Object.entries(OPENCC_CONFIGS)) {
-    test(`${config}: line by line equals whole-text opencc-js on the reference article`, () => {
+    test(`${config}: line by line equals whole-text opencc-js on the reference article, but for words broken over two lines`, () => {
       const convert = converter.converterFor(direction);
       const result = convertLines(article, convert);
-      assert.strictEqual(result.text, convert(article));
+      const whole = convert(article).split('\n');
+      const lines = result.text.split('\n');
+      assert.strictEqual(lines.length, whole.length);
+      const differing = lines.flatMap((line, i) => (line === whole[i] ? [] : [i]));
+      // Only the two lines around a break between Han characters may differ from plain opencc-js.
+      const original = article.split('\n');
+      for (const i of differing) {
+        const breakBefore = i > 0 && /\p{Script=Han}$/u.test(original[i - 1]!) && /^\p{Script=Han}/u.test(original[i]!);
+        const breakAfter = /\p{Script=Han}$/u.test(original[i]!) && /^\p{Script=Han}/u.test(original[i + 1] ?? '');
+        assert.ok(breakBefore || breakAfter, `line ${i} differs away from a word break: ${lines[i]}`);
+      }
       assert.strictEqual(applyReplacements(article, result.replacements), result.text);
     });
   }
+
+  test('Taiwan phrases apply to words broken over two lines of the article (人工智⏎能 → 人工智⏎慧, 芯⏎片 → 晶⏎片)', () => {
+    const lines = convertLines(article, converter.converterFor({ from: 'cn', to: 'twp' })).text.split('\n');
+    assert.ok(lines[28]!.startsWith('慧領域'), lines[28]);
+    assert.ok(lines[100]!.endsWith('對華晶') && lines[101]!.startsWith('片'), lines[100]);
+  });
 
   test('keeps CRLF line ends and empty lines', () => {
     const convert = converter.converterFor({ from: 'hk', to: 'cn' });

@@ -1,3 +1,4 @@
+import { acrossLineBreaks, splitsWord } from './lineBreaks';
 import { diffReplacements, TextReplacement } from './replacements';
 
 export interface CancellationSignal {
@@ -20,14 +21,15 @@ export interface ChunkOptions {
 const DEFAULT_CHUNK = 256 * 1024;
 
 /**
- * Converts [start, end) of `text` and finds the replacements line by line. No OpenCC dictionary
- * entry contains a line break, so the text is converted in one call (per-call costs make converting
- * line by line twice as slow) and its lines correspond one to one with the original's, each then
- * diffed on its own. Should a converter ever change the number of lines, lines are converted one by one.
+ * Converts [start, end) of `text` and finds the replacements line by line. The text is converted in
+ * one call (per-call costs make converting line by line twice as slow), a line break between two Han
+ * characters not cutting the conversion (lineBreaks.ts: 头⏎发 → 頭⏎髮), and its lines correspond
+ * one to one with the original's, each then diffed on its own, so edits stay within the characters
+ * that change. Should a converter ever change the number of lines, lines are converted one by one.
  */
 export function convertLines(text: string, convert: (s: string) => string, start = 0, end = text.length): ConversionResult {
   const original = text.slice(start, end);
-  const converted = convert(original);
+  const converted = acrossLineBreaks(convert)(original);
   const originalLines = original.split('\n');
   const convertedLines = converted.split('\n');
   if (originalLines.length !== convertedLines.length) {
@@ -64,6 +66,19 @@ function convertLineByLine(lines: readonly string[], convert: (s: string) => str
 }
 
 /**
+ * The offset after the first line break at or after `from` that does not split a word (so that a
+ * chunk never cuts a word broken over two lines), looking at most 64 lines on; the end of the text
+ * if there is none.
+ */
+function chunkEnd(text: string, from: number): number {
+  let newline = text.indexOf('\n', from);
+  for (let tries = 0; newline !== -1 && tries < 64 && splitsWord(text, newline); tries++) {
+    newline = text.indexOf('\n', newline + 1);
+  }
+  return newline === -1 ? text.length : newline + 1;
+}
+
+/**
  * The same as {@link convertLines} over the whole text, in line-aligned chunks with a yield to
  * the event loop between them, so that a multi-megabyte document can show progress and be
  * cancelled. Resolves to undefined when cancelled.
@@ -83,8 +98,7 @@ export async function convertInChunks(
     }
     let end = Math.min(text.length, start + chunkSize);
     if (end < text.length) {
-      const newline = text.indexOf('\n', end);
-      end = newline === -1 ? text.length : newline + 1;
+      end = chunkEnd(text, end);
     }
     const chunk = convertLines(text, convert, start, end);
     texts.push(chunk.text);

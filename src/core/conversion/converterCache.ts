@@ -1,5 +1,7 @@
 import type { ConverterFunction } from 'opencc-js';
 import { Direction, directionKey } from './locales';
+import { segmentedConverter } from './segmentedConverter';
+import { JiebaSegmenter } from './wordSegmenter';
 
 type OpenCCModule = typeof import('opencc-js');
 
@@ -11,6 +13,9 @@ type OpenCCModule = typeof import('opencc-js');
 export class ConverterCache {
   private openccModule: OpenCCModule | undefined;
   private readonly converters = new Map<string, ConverterFunction>();
+  private readonly segmentedConverters = new Map<string, ConverterFunction>();
+  /** jieba, loaded by the first segmented conversion or ahead of it by `segmenter.load()`. */
+  readonly segmenter = new JiebaSegmenter();
 
   get(direction: Direction): ConverterFunction {
     const key = directionKey(direction);
@@ -18,6 +23,22 @@ export class ConverterCache {
     if (!converter) {
       converter = this.opencc().Converter({ from: direction.from, to: direction.to });
       this.converters.set(key, converter);
+    }
+    return converter;
+  }
+
+  /**
+   * The word-by-word converter for a Simplified → Traditional direction (segmentedConverter.ts),
+   * built on first use; loads jieba if it is not loaded. Throws for other directions, or when
+   * jieba's WebAssembly cannot be loaded.
+   */
+  getSegmented(direction: Direction): ConverterFunction {
+    const key = directionKey(direction);
+    let converter = this.segmentedConverters.get(key);
+    if (!converter) {
+      this.segmenter.load();
+      converter = segmentedConverter(this.opencc(), direction, this.segmenter);
+      this.segmentedConverters.set(key, converter);
     }
     return converter;
   }
