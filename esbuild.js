@@ -24,14 +24,15 @@ const watchReporter = {
 
 /**
  * Large libraries loaded on first use go into files of their own, which the extension requires only
- * when it needs them: activation never parses opencc-js (1.2 MB of dictionaries), pinyin-pro or
- * to-jyutping (its Cantonese dictionary).
+ * when it needs them: activation never parses opencc-js (1.2 MB of dictionaries), pinyin-pro,
+ * to-jyutping (its Cantonese dictionary) or jieba-wasm, whose 4 MB of WebAssembly it reads from
+ * beside its bundle (copied there by `copyJiebaWasm`).
  */
-const LAZY_MODULES = { 'opencc-js': 'opencc.js', 'pinyin-pro': 'pinyin.js', 'to-jyutping': 'jyutping.js' };
+const LAZY_MODULES = { 'opencc-js': 'opencc.js', 'pinyin-pro': 'pinyin.js', 'to-jyutping': 'jyutping.js', 'jieba-wasm': 'jieba.js' };
 const lazyModulesAsSeparateFiles = {
   name: 'lazy-modules',
   setup(build) {
-    build.onResolve({ filter: /^(opencc-js|pinyin-pro|to-jyutping)$/ }, (args) => ({ path: `./${LAZY_MODULES[args.path]}`, external: true }));
+    build.onResolve({ filter: /^(opencc-js|pinyin-pro|to-jyutping|jieba-wasm)$/ }, (args) => ({ path: `./${LAZY_MODULES[args.path]}`, external: true }));
   },
 };
 
@@ -97,9 +98,17 @@ if (fs.existsSync(webviewEntry)) {
   });
 }
 
+/** jieba-wasm's Node build reads `jieba_rs_wasm_bg.wasm` from beside itself: put it beside dist/jieba.js. */
+function copyJiebaWasm() {
+  const wasm = path.join(path.dirname(require.resolve('jieba-wasm')), 'jieba_rs_wasm_bg.wasm');
+  fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });
+  fs.copyFileSync(wasm, path.join(__dirname, 'dist', 'jieba_rs_wasm_bg.wasm'));
+}
+
 async function main() {
   // CC-CEDICT as a tab-separated file the extension loads on the first dictionary hover.
   buildDictionary();
+  copyJiebaWasm();
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));

@@ -17,9 +17,11 @@ import { ListTermsCommand } from './commands/listTermsCommand';
 import { OpenReaderCommand } from './commands/openReaderCommand';
 import { ChineseConverter } from './core/conversion/chineseConverter';
 import type { Direction } from './core/conversion/locales';
-import { ScriptDetector } from './core/detection/scriptDetector';
+import { ScriptDetector, ScriptKind } from './core/detection/scriptDetector';
 import { ReadingService } from './core/readings/readingService';
-import { sourceVariant } from './conversion/configuredDirections';
+import { PhraseOverrides } from './core/conversion/phraseOverrides';
+import { readerDirection, segmentationSetting, sourceVariant } from './conversion/configuredDirections';
+import { SegmenterWarmUp } from './conversion/segmenterWarmUp';
 import { EditorConversion } from './conversion/editorConversion';
 import { PhraseOverridesProvider } from './conversion/phraseOverridesProvider';
 import { GlossaryHoverProvider } from './glossary/glossaryHoverProvider';
@@ -33,7 +35,7 @@ import { ScriptStatusBarItem } from './status/scriptStatusBarItem';
 export interface BilingualReaderApi {
   /** The reader panel open on a document, if any. */
   readerPanelFor(uri: vscode.Uri): ReaderPanel | undefined;
-  /** Converts text with OpenCC, e.g. `{ from: 'hk', to: 'cn' }`; the same engine the commands use. */
+  /** Converts text with OpenCC, e.g. `{ from: 'hk', to: 'cn' }`, segmented as `bilingualReader.conversion.segmentation` says; the same engine the commands use (without phrase overrides). */
   convertText(text: string, direction: Direction): string;
 }
 
@@ -42,7 +44,12 @@ export interface BilingualReaderApi {
  * script detection, never here.
  */
 export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
-  const converter = new ChineseConverter();
+  const log = vscode.window.createOutputChannel('Bilingual Reader', { log: true });
+  context.subscriptions.push(log);
+  const converter = new ChineseConverter(undefined, (error) => {
+    log.error('Word segmentation (jieba) could not be loaded; converting without it.', error);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Word segmentation (jieba) could not be loaded, so conversions use plain OpenCC matching. See the Bilingual Reader output for details.'));
+  });
   const detector = new ScriptDetector(converter.cache);
   const glossaries = new GlossaryService(context.extensionUri);
   const overrides = new PhraseOverridesProvider(glossaries, converter);
@@ -50,11 +57,20 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   // The one source of readings: the reader's ruby, the exports, the Annotations view and new glossary entries.
   const readings = new ReadingService(
     (text) => converter.convert(text, { from: sourceVariant(), to: 'cn' }),
-    (text) => converter.convert(text, { from: 'cn', to: 'hk' }),
+    // Word by word (jieba) when segmentation is on, or 被发明 would read 被髮明, fà.
+    (text) => converter.convert(text, { from: 'cn', to: 'hk' }, PhraseOverrides.none, segmentationSetting()),
   );
   // A Traditional document in view: build its Simplified converter (a few MB) before it is asked for.
-  const warmUp = () => void converter.cache.get({ from: sourceVariant(), to: 'cn' });
-  context.subscriptions.push(overrides, glossaries, new ScriptStatusBarItem(detector, warmUp), new GlossaryHoverProvider(glossaries, readings, detector), new TermDecorations(glossaries));
+  // A Simplified one: load word segmentation and build the reader's converter in idle time.
+  const segmenterWarmUp = new SegmenterWarmUp(() => void converter.converterFor(readerDirection(true), PhraseOverrides.none, segmentationSetting()));
+  const warmUp = (kind: ScriptKind) => {
+    if (kind === 'traditional') {
+      void converter.cache.get({ from: sourceVariant(), to: 'cn' });
+    } else if ((kind === 'simplified' || kind === 'mixed') && segmentationSetting() === 'jieba') {
+      segmenterWarmUp.request();
+    }
+  };
+  context.subscriptions.push(overrides, glossaries, segmenterWarmUp, new ScriptStatusBarItem(detector, warmUp), new GlossaryHoverProvider(glossaries, readings, detector), new TermDecorations(glossaries));
 
   const named: [CommandId, () => Direction][] = [
     [CommandId.ToSimplified, () => ({ from: sourceVariant(), to: 'cn' })],
@@ -100,7 +116,7 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   );
   return {
     readerPanelFor: (uri) => readers.panelFor(uri),
-    convertText: (text, direction) => converter.convert(text, direction),
+    convertText: (text, direction) => converter.convert(text, direction, PhraseOverrides.none, segmentationSetting()),
   };
 }
 

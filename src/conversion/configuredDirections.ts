@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isSegmentation, Segmentation } from '../core/conversion/chineseConverter';
 import { Direction, isLocale, Locale } from '../core/conversion/locales';
 
 /** The Traditional variant the user's Traditional text is in (`bilingualReader.sourceVariant`). */
@@ -15,4 +16,10 @@ export function readerDirection(simplifiedSource: boolean, scope?: vscode.Config
 function traditionalSetting(key: string, scope?: vscode.ConfigurationScope): Locale {
   const value = vscode.workspace.getConfiguration('bilingualReader', scope).get<string>(key, 'hk');
   return isLocale(value) && value !== 'cn' ? value : 'hk';
+}
+
+/** How conversions cut words (`bilingualReader.conversion.segmentation`); a malformed value is the default, `jieba`. */
+export function segmentationSetting(scope?: vscode.ConfigurationScope): Segmentation {
+  const value = vscode.workspace.getConfiguration('bilingualReader', scope).get<unknown>('conversion.segmentation', 'jieba');
+  return isSegmentation(value) ? value : 'jieba';
 }

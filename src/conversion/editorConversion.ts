@@ -3,6 +3,7 @@ import { ChineseConverter } from '../core/conversion/chineseConverter';
 import { convertInChunks, ConversionResult } from '../core/conversion/chunkedConversion';
 import { Direction } from '../core/conversion/locales';
 import { ScriptDetector } from '../core/detection/scriptDetector';
+import { segmentationSetting } from './configuredDirections';
 import { directionLabel } from './directionLabels';
 import { PhraseOverridesProvider } from './phraseOverridesProvider';
 
@@ -105,11 +106,13 @@ export class EditorConversion {
     direction: Direction,
   ): Promise<ConversionResult[] | undefined> {
     const overrides = await this.overrides.forDocument(document, direction);
+    const segmentation = segmentationSetting(document);
     const total = targets.reduce((sum, t) => sum + t.text.length, 0);
     const threshold = vscode.workspace.getConfiguration('bilingualReader', document).get<number>('largeDocumentThreshold', 2_000_000);
     const convertAll = async (token?: vscode.CancellationToken, progress?: vscode.Progress<{ increment: number }>) => {
-      // Building a converter can take a fraction of a second the first time; it happens here, inside the progress.
-      const convert = this.converter.converterFor(direction, overrides);
+      // Building a converter (and loading jieba, unless it was loaded in idle time) can take a fraction
+      // of a second the first time; it happens here, inside the progress.
+      const convert = this.converter.converterFor(direction, overrides, segmentation);
       const results: ConversionResult[] = [];
       for (const target of targets) {
         let reported = 0;

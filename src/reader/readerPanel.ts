@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ChineseConverter } from '../core/conversion/chineseConverter';
 import { Direction, parseDirection } from '../core/conversion/locales';
-import { readerDirection } from '../conversion/configuredDirections';
+import { readerDirection, segmentationSetting } from '../conversion/configuredDirections';
 import { ScriptDetector } from '../core/detection/scriptDetector';
 import { ReaderModel } from '../core/reader/readerModel';
 import { directionLabel, PICKABLE_DIRECTIONS } from '../conversion/directionLabels';
@@ -134,6 +134,8 @@ export class ReaderPanel extends Disposable {
             ? { pinyin: vscode.workspace.getConfiguration('bilingualReader', this.document).get<boolean>('reader.pinyin', false) }
             : {};
           this.options = { ...this.options, ...readings, ...pinyin };
+          void this.renderAll();
+        } else if (e.affectsConfiguration('bilingualReader.conversion.segmentation', this.document)) {
           void this.renderAll();
         }
       }),
@@ -278,7 +280,9 @@ export class ReaderPanel extends Disposable {
     if (generation !== this.generation) {
       return;
     }
-    const convert = this.services.converter.converterFor(direction, overrides);
+    // Word segmentation is loaded shortly after a Simplified document comes into view; a panel opened
+    // before that waits for it here (about 0.3 s, once) rather than show characters that then change.
+    const convert = this.services.converter.converterFor(direction, overrides, segmentationSetting(this.document));
     this.takeNoteRanges();
     const decorator = new ReaderBlockDecorator(
       matcher,

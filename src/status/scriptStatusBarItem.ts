@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
-import { ScriptDetector, ScriptProfile } from '../core/detection/scriptDetector';
+import { ScriptDetector, ScriptKind, ScriptProfile } from '../core/detection/scriptDetector';
 import { Disposable } from '../util/dispose';
 
 /** How long typing must pause before the script is measured again. */
@@ -16,8 +16,8 @@ export class ScriptStatusBarItem extends Disposable {
 
   constructor(
     private readonly detector: ScriptDetector,
-    /** Called with each Traditional document seen, so its Simplified converter can be built ahead of use. */
-    private readonly onTraditional: () => void = () => undefined,
+    /** Called with the script of each Chinese document seen, so what converting it needs can be prepared ahead of use. */
+    private readonly onScript: (kind: ScriptKind) => void = () => undefined,
   ) {
     super();
     this.item = this.register(vscode.window.createStatusBarItem('bilingualReader.script', vscode.StatusBarAlignment.Right, 100));
@@ -60,9 +60,7 @@ export class ScriptStatusBarItem extends Disposable {
       this.item.hide();
       return;
     }
-    if (profile.kind === 'traditional') {
-      this.onTraditional();
-    }
+    this.onScript(profile.kind);
     this.item.text = this.text(profile);
     this.item.tooltip = this.tooltip(profile);
     this.item.show();

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { hk2cnAsTheExtension } from '../support/expectedConversion';
 import * as vscode from 'vscode';
 import type { ConversionOutcome } from '../../src/conversion/editorConversion';
-import { activateExtension, articleText, closeAllEditors, editorWith } from './helpers';
+import { activateExtension, articleText, closeAllEditors, editorWith, setSetting } from './helpers';
 
 const hk2cn = hk2cnAsTheExtension();
 
@@ -60,6 +60,22 @@ suite('Conversion commands', () => {
     const editor = await editorWith('鼠标和软件');
     await vscode.commands.executeCommand('bilingualReader.convert', { from: 'cn', to: 'twp' });
     assert.strictEqual(editor.document.getText(), '滑鼠和軟體');
+  });
+
+  test('bilingualReader.convert segments Simplified text into words unless segmentation is off; a word split by a line break converts whole either way', async () => {
+    const text = '这项技术被发明后在华发展。\n他剪了头\n发。';
+    let editor = await editorWith(text);
+    await vscode.commands.executeCommand('bilingualReader.convert', { from: 'cn', to: 'hk' });
+    assert.strictEqual(editor.document.getText(), '這項技術被發明後在華發展。\n他剪了頭\n髮。');
+    await closeAllEditors();
+    try {
+      await setSetting('conversion.segmentation', 'none');
+      editor = await editorWith(text);
+      await vscode.commands.executeCommand('bilingualReader.convert', { from: 'cn', to: 'hk' });
+      assert.strictEqual(editor.document.getText(), '這項技術被髮明後在華髮展。\n他剪了頭\n髮。');
+    } finally {
+      await setSetting('conversion.segmentation', undefined);
+    }
   });
 
   test('named Traditional commands give generic, Hong Kong and Taiwan forms', async () => {

@@ -110,6 +110,25 @@ suite('Reader panel', () => {
     );
   });
 
+  test('a Simplified document converts word by word, and again without segmentation when it is turned off', async () => {
+    // A file, not an untitled document: untitled names are reused across this suite's documents.
+    const file = fixturePath('segmentation-sample.txt');
+    fs.writeFileSync(file, '这项技术被发明后在华发展。');
+    try {
+      const document = await vscode.workspace.openTextDocument(file);
+      await vscode.window.showTextDocument(document);
+      const { panel, blocks } = await openReader(document.uri);
+      assert.deepStrictEqual(blocks.map((b) => b.converted), ['這項技術被發明後在華發展。']);
+      const rendered = nextMessage(panel, (m): m is Render => isFinalRender(m) && m.blocks.some((b) => b.converted.includes('被髮明')));
+      await setSetting('conversion.segmentation', 'none');
+      const render = await rendered;
+      assert.deepStrictEqual(render.blocks.map((b) => b.converted), ['這項技術被髮明後在華髮展。']);
+    } finally {
+      await setSetting('conversion.segmentation', undefined);
+      fs.rmSync(file, { force: true });
+    }
+  });
+
   test('a new protected phrase re-renders the panel with the phrase kept', async () => {
     const document = await vscode.workspace.openTextDocument(articleUri());
     await vscode.window.showTextDocument(document);
