@@ -6,12 +6,16 @@ import * as OpenCC from 'opencc-js';
 import { ChineseConverter } from '../src/core/conversion/chineseConverter';
 import type { Direction } from '../src/core/conversion/locales';
 import { PhraseOverrides } from '../src/core/conversion/phraseOverrides';
+import { segmentationApplies } from '../src/core/conversion/segmentedConverter';
 import { nowMs, summarize } from './stats';
 
 export const DIRECTIONS: readonly { name: string; direction: Direction; config: string }[] = [
   { name: 'hk→cn', direction: { from: 'hk', to: 'cn' }, config: 'hk2s' },
   { name: 't→cn', direction: { from: 't', to: 'cn' }, config: 't2s' },
+  { name: 'cn→t', direction: { from: 'cn', to: 't' }, config: 's2t' },
   { name: 'cn→hk', direction: { from: 'cn', to: 'hk' }, config: 's2hk' },
+  // Debian's OpenCC 1.1.6 has no s2hkp.json: that row has no command-line figure.
+  { name: 'cn→hkp', direction: { from: 'cn', to: 'hkp' }, config: 's2hkp' },
   { name: 'cn→tw', direction: { from: 'cn', to: 'tw' }, config: 's2tw' },
   { name: 'cn→twp', direction: { from: 'cn', to: 'twp' }, config: 's2twp' },
 ];
@@ -33,10 +37,15 @@ export interface ThroughputRow {
   readonly direction: string;
   readonly ours: number;
   readonly bare: number;
+  /** Ours with jieba segmentation, for Simplified → Traditional directions. */
+  readonly segmented: number | undefined;
   readonly cli: number | undefined;
 }
 
-/** MB/s of our core API (protected phrases on), bare opencc-js, and the OpenCC command-line tool, on the same input. */
+/**
+ * MB/s of our core API (protected phrases on), bare opencc-js, ours segmented with jieba (Simplified →
+ * Traditional), and the OpenCC command-line tool, on the same input.
+ */
 export function conversionThroughput(article: string, runs = 6): ThroughputRow[] {
   const corpus = conversionCorpus(article);
   const converter = new ChineseConverter();
@@ -50,22 +59,32 @@ export function conversionThroughput(article: string, runs = 6): ThroughputRow[]
       const megabytes = Buffer.byteLength(input) / 1e6;
       const bare = OpenCC.Converter({ from: direction.from, to: direction.to });
       const ours = converter.converterFor(direction, overrides);
-      bare(input.slice(0, 1000));
-      ours(input.slice(0, 1000));
-      // Interleaved runs, so that neither side always runs on a warmer or fuller heap.
-      const oursSamples: number[] = [];
-      const bareSamples: number[] = [];
+      const segmented = segmentationApplies(direction) ? converter.converterFor(direction, overrides, 'jieba') : undefined;
+      const contenders: [(text: string) => string, number[]][] = [
+        [ours, []],
+        [bare, []],
+      ];
+      if (segmented) {
+        contenders.push([segmented, []]);
+      }
+      for (const [convert] of contenders) {
+        convert(input.slice(0, 1000));
+      }
+      // Interleaved runs, rotating the order, so that no contender always runs on a warmer or fuller heap.
       for (let i = 0; i < runs; i++) {
-        for (const [convert, samples] of i % 2 === 0 ? ([[ours, oursSamples], [bare, bareSamples]] as const) : ([[bare, bareSamples], [ours, oursSamples]] as const)) {
+        for (let k = 0; k < contenders.length; k++) {
+          const [convert, samples] = contenders[(i + k) % contenders.length]!;
           const start = nowMs();
           convert(input);
           samples.push(nowMs() - start);
         }
       }
-      const oursRate = megabytes / (summarize(oursSamples).median / 1000);
-      const bareRate = megabytes / (summarize(bareSamples).median / 1000);
+      const rate = (samples: number[]) => megabytes / (summarize(samples).median / 1000);
+      const oursRate = rate(contenders[0]![1]);
+      const bareRate = rate(contenders[1]![1]);
+      const segmentedRate = segmented ? rate(contenders[2]![1]) : undefined;
       let cliRate: number | undefined;
-      if (cli) {
+      if (cli && fs.existsSync(`/usr/share/opencc/${config}.json`)) {
         const inputFile = path.join(folder, `${config}.in.txt`);
         fs.writeFileSync(inputFile, input);
         const samples: number[] = [];
@@ -76,7 +95,7 @@ export function conversionThroughput(article: string, runs = 6): ThroughputRow[]
         }
         cliRate = megabytes / (summarize(samples).median / 1000);
       }
-      rows.push({ direction: name, ours: oursRate, bare: bareRate, cli: cliRate });
+      rows.push({ direction: name, ours: oursRate, bare: bareRate, segmented: segmentedRate, cli: cliRate });
     }
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
@@ -96,4 +115,27 @@ export function coldStart(root: string): { direction: string; ms: number; heapMB
     const samples = [0, 1, 2].map(() => JSON.parse(spawnSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8' }).stdout) as { ms: number; heapMB: number });
     return { direction: name, ms: summarize(samples.map((s) => s.ms)).median, heapMB: summarize(samples.map((s) => s.heapMB)).median };
   });
+}
+
+/**
+ * jieba's cold start in a fresh Node process, as the extension host meets it: load the module and
+ * build its dictionary (the first cut), then build the segmented cn→hk converter (opencc-js
+ * dictionaries included); the JavaScript heap and resident memory they add.
+ */
+export function segmenterColdStart(root: string): { loadMs: number; buildMs: number; heapMB: number; rssMB: number } {
+  const script = `
+    const { ConverterCache } = require(${JSON.stringify(path.join(root, 'out', 'src', 'core', 'conversion', 'converterCache.js'))});
+    const cache = new ConverterCache();
+    global.gc(); const heap = process.memoryUsage().heapUsed; const rss = process.memoryUsage().rss;
+    let t = process.hrtime.bigint();
+    cache.segmenter.load();
+    const loadMs = Number(process.hrtime.bigint() - t) / 1e6;
+    t = process.hrtime.bigint();
+    const convert = cache.getSegmented({ from: 'cn', to: 'hk' }); convert('被发明');
+    const buildMs = Number(process.hrtime.bigint() - t) / 1e6; global.gc();
+    const m = process.memoryUsage();
+    console.log(JSON.stringify({ loadMs, buildMs, heapMB: (m.heapUsed - heap) / 1e6, rssMB: (m.rss - rss) / 1e6, keep: typeof convert }));`;
+  const samples = [0, 1, 2].map(() => JSON.parse(spawnSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8' }).stdout) as { loadMs: number; buildMs: number; heapMB: number; rssMB: number });
+  const median = (pick: (s: (typeof samples)[number]) => number) => summarize(samples.map(pick)).median;
+  return { loadMs: median((s) => s.loadMs), buildMs: median((s) => s.buildMs), heapMB: median((s) => s.heapMB), rssMB: median((s) => s.rssMB) };
 }

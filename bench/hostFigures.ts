@@ -15,6 +15,11 @@ export interface HostFigures {
   readonly firstTraditionalApiMs: number;
   readonly firstTraditionalMs: number;
   readonly firstTraditionalHeapMB: number;
+  readonly readerSimplifiedColdFirstMs: number;
+  readonly readerSimplifiedColdLastMs: number;
+  readonly readerSimplifiedWarmFirstMs: number;
+  readonly readerSimplifiedWarmLastMs: number;
+  readonly segmentedTraditionalApiMs: number;
   readonly readerPaintMs: number;
   readonly readerPaintFirstRubyMs: number;
   readonly readerPaintRubyMs: number;

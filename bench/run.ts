@@ -5,7 +5,7 @@ import * as path from 'path';
 import { annotationReanchor } from './annotationBench';
 import { extensionHostFigures, HostFigures } from './hostFigures';
 import { summarize } from './stats';
-import { coldStart, conversionThroughput } from './conversionBench';
+import { coldStart, conversionThroughput, segmenterColdStart } from './conversionBench';
 import { glossaryFigures } from './glossaryBench';
 import { readingFigures } from './readingBench';
 import { oneMegabyteWorkspace, readerEditExtensionSide } from './readerBench';
@@ -41,6 +41,9 @@ async function main(): Promise<void> {
   for (const row of conversionThroughput(article)) {
     one(`conversion ${row.direction}, 10 MB: ours (core API, protected phrases on)`, 'MB/s', row.ours, `≥ bare opencc-js (${row.bare.toFixed(2)})`, 6);
     one(`conversion ${row.direction}, 10 MB: bare opencc-js`, 'MB/s', row.bare, undefined, 6);
+    if (row.segmented !== undefined) {
+      one(`conversion ${row.direction}, 10 MB: ours segmented with jieba (core API, protected phrases on)`, 'MB/s', row.segmented, row.cli !== undefined ? `≥ OpenCC CLI (${row.cli.toFixed(2)})` : undefined, 6);
+    }
     if (row.cli !== undefined) {
       one(`conversion ${row.direction}, 10 MB: OpenCC 1.1.6 command-line tool (C++, whole process)`, 'MB/s', row.cli, undefined, 6);
     }
@@ -49,6 +52,11 @@ async function main(): Promise<void> {
     one(`cold start: build the ${cold.direction} converter (fresh process)`, 'ms', cold.ms, cold.direction.startsWith('cn') ? '≤ 300 ms' : '≤ 100 ms', 3);
     one(`cold start: heap for the ${cold.direction} converter`, 'MB', cold.heapMB, cold.direction.startsWith('cn') ? '≤ 80 MB' : undefined, 3);
   }
+  const jieba = segmenterColdStart(ROOT);
+  one('cold start: load jieba and build its dictionary (fresh process)', 'ms', jieba.loadMs, undefined, 3);
+  one('cold start: then build the segmented cn→hk converter', 'ms', jieba.buildMs, undefined, 3);
+  one('cold start: heap for jieba (JavaScript heap; its WebAssembly memory is outside it)', 'MB', jieba.heapMB, undefined, 3);
+  one('cold start: resident memory added by jieba and the segmented cn→hk converter', 'MB', jieba.rssMB, undefined, 3);
   // Fresh windows, the median of each figure; a window where something activated the extension before
   // the measurement started says nothing about activation and is left out.
   const hosts: HostFigures[] = [];
@@ -67,9 +75,14 @@ async function main(): Promise<void> {
   hostRow('first Simplified conversion after activation: load OpenCC, build hk→cn, convert the article (API)', 'ms', (h) => h.firstSimplifiedApiMs, '≤ 100 ms');
   hostRow('first Convert to Simplified command on the article (conversion + ~1,500 replacements in the editor)', 'ms', (h) => h.firstSimplifiedMs);
   hostRow('the same command again, converter built (the editor round trip)', 'ms', (h) => h.secondSimplifiedMs);
-  hostRow('first Traditional conversion: build cn→hk, convert the article (API)', 'ms', (h) => h.firstTraditionalApiMs, '≤ 300 ms');
+  hostRow('first Traditional conversion, segmentation off: build cn→hk, convert the article (API)', 'ms', (h) => h.firstTraditionalApiMs, '≤ 300 ms');
   hostRow('extension host heap growth for the first Traditional conversion', 'MB', (h) => h.firstTraditionalHeapMB, '≤ 80 MB');
-  hostRow('first Convert to Traditional (HK) command on the article', 'ms', (h) => h.firstTraditionalMs);
+  hostRow('reader opened on the Simplified article before jieba loaded: command to first block posted (loads jieba, builds segmented cn→hk)', 'ms', (h) => h.readerSimplifiedColdFirstMs, '≤ 300 ms (see notes)');
+  hostRow('the same, command to last block posted', 'ms', (h) => h.readerSimplifiedColdLastMs);
+  hostRow('reader opened on the Simplified article again, jieba loaded: command to first block posted', 'ms', (h) => h.readerSimplifiedWarmFirstMs, '≤ 300 ms');
+  hostRow('the same, command to last block posted', 'ms', (h) => h.readerSimplifiedWarmLastMs);
+  hostRow('Convert to Traditional (HK) command on the article, segmented (converter built by the reader)', 'ms', (h) => h.firstTraditionalMs);
+  hostRow('segmented cn→hk of the article through the API, converter built', 'ms', (h) => h.segmentedTraditionalApiMs);
   hostRow('reader on the article, command to last block posted, readings off', 'ms', (h) => h.readerPaintMs);
   hostRow('the same with readings on, the first time (CC-CEDICT loads)', 'ms', (h) => h.readerPaintFirstRubyMs);
   hostRow('the same with readings on, CC-CEDICT loaded', 'ms', (h) => h.readerPaintRubyMs, 'first paint ≤ +20% (see notes)');
