@@ -3,6 +3,7 @@ import { CedictDictionary } from '../core/glossary/cedictDictionary';
 import { DocumentTermHit, findDocumentTerms } from '../core/glossary/documentTerms';
 import type { GlossaryEntry, GlossaryOrigin } from '../core/glossary/glossaryEntry';
 import { GlossaryProblem, GlossaryReader, glossaryFormat } from '../core/glossary/glossaryFiles';
+import { DictionaryWordBoundaries } from '../core/glossary/dictionaryWordBoundaries';
 import { TermMatcher } from '../core/glossary/termMatcher';
 import { Disposable } from '../util/dispose';
 import { uriBasename } from '../util/uris';
@@ -34,6 +35,18 @@ export class GlossaryService extends Disposable {
   /** Fires when a glossary file or the glossary settings change. */
   readonly onDidChange = this.changed.event;
 
+  private loadedDictionary: CedictDictionary | undefined;
+  /** CC-CEDICT's words choose between overlapping terms (對華為 → 華為); asking starts loading it. */
+  private readonly boundaries = new DictionaryWordBoundaries(() => {
+    if (!this.loadedDictionary) {
+      this.dictionary().then(
+        (dictionary) => (this.loadedDictionary = dictionary),
+        () => undefined,
+      );
+    }
+    return this.loadedDictionary;
+  });
+
   constructor(private readonly extensionUri: vscode.Uri) {
     super();
     this.register(
@@ -51,7 +64,7 @@ export class GlossaryService extends Disposable {
 
   /** The matcher over every glossary's terms, built on first use. */
   termMatcher(): Promise<TermMatcher> {
-    this.matcher ??= this.entries().then((entries) => new TermMatcher(entries));
+    this.matcher ??= this.entries().then((entries) => new TermMatcher(entries, this.boundaries));
     return this.matcher;
   }
 

@@ -40,9 +40,10 @@ suite('term matcher', () => {
     assert.deepStrictEqual(found('列入不可靠實體清單'), [['不可靠實體清單', 'Unreliable Entity List']]);
   });
 
-  test('spaces inside a term written with digits are tolerated, others are not', () => {
+  test('spaces inside a term are tolerated next to digits and between Han characters, not elsewhere', () => {
     assert.deepStrictEqual(found('的 301 調查，以'), [['301 調查', 'Section 301 investigation']]);
-    assert.deepStrictEqual(found('實體 清單'), []);
+    assert.deepStrictEqual(found('實體 清單'), [['實體 清單', 'Entity List']]);
+    assert.deepStrictEqual(found('實體 A 清單'), []);
   });
 
   test('offsets are UTF-16 code units, surrogate pairs included', () => {

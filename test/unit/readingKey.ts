@@ -4,6 +4,7 @@ import type { Direction } from '../../src/core/conversion/locales';
 import { ChineseConverter } from '../../src/core/conversion/chineseConverter';
 import { CedictDictionary } from '../../src/core/glossary/cedictDictionary';
 import { builtinEntries } from '../../src/core/glossary/builtinGlossary';
+import { DictionaryWordBoundaries } from '../../src/core/glossary/dictionaryWordBoundaries';
 import { TermMatcher } from '../../src/core/glossary/termMatcher';
 import { readColumns } from '../../src/core/readings/columnReadings';
 import { ReadingService } from '../../src/core/readings/readingService';
@@ -42,7 +43,8 @@ export function productReaders(): NonNullable<typeof shared> {
       (text) => converter.convert(text, { from: 'cn', to: 'hk' }),
     );
     const dictionary = CedictDictionary.parse(fs.readFileSync(path.join(ROOT, 'dist', 'cedict.tsv'), 'utf8'));
-    const matcher = new TermMatcher(builtinEntries('Built-in glossary'));
+    // As GlossaryService builds it: CC-CEDICT's words choose between overlapping terms.
+    const matcher = new TermMatcher(builtinEntries('Built-in glossary'), new DictionaryWordBoundaries(() => dictionary));
     shared = { converter, service, dictionary, matcher };
   }
   return shared;

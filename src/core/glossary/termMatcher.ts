@@ -1,4 +1,5 @@
 import { entryForms, GlossaryEntry, ORIGIN_PRECEDENCE } from './glossaryEntry';
+import { VariantFolding } from './variantCharacters';
 
 /** A term found in a text: [start, end) in UTF-16 code units. */
 export interface TermHit {
@@ -13,18 +14,37 @@ interface Node {
 }
 
 const DIGIT = /[0-9０-９]/;
+const HAN = /\p{Script=Han}/u;
+const FOLDING = new VariantFolding();
 
 /**
- * Finds glossary terms in text, leftmost-longest and without overlaps (不可靠實體清單 wins over
+ * Where words start and end, for choosing between overlapping terms (對華為: 對華 "towards China"
+ * or 華為 Huawei). `isBoundary(text, offset)` says whether a word boundary lies at UTF-16 `offset`.
+ */
+export interface WordBoundaries {
+  isBoundary(text: string, offset: number): boolean;
+}
+
+/**
+ * Finds glossary terms in text, longest first and without overlaps (不可靠實體清單 wins over
  * 實體清單), in one pass: from each position the trie of every entry's forms is walked as far as the
- * text allows; the walk is bounded by the longest term, so scanning is linear in the text. Spaces
- * next to a digit inside a term are skipped (`301 調查` matches 301調查).
+ * text allows; the walk is bounded by the longest term, so scanning is linear in the text.
+ * - Variant characters match each other (variantCharacters.ts: 華爲 finds 華為, 關税 finds 關稅).
+ * - Spaces inside a term are skipped next to a digit (`301 調查` matches 301調查) and between two
+ *   Han characters (PDF extraction's `實體 清單`).
+ * - When a term overlaps a later one (對華 and 華為 in 對華為), the one that starts and ends on word
+ *   boundaries wins, if the matcher was given `WordBoundaries`; otherwise, or if both or neither do,
+ *   the leftmost.
  */
 export class TermMatcher {
   private readonly root: Node = { next: new Map() };
   readonly size: number;
 
-  constructor(entries: Iterable<GlossaryEntry>) {
+  /** @param boundaries word boundaries for choosing between overlapping terms; leftmost wins without them */
+  constructor(
+    entries: Iterable<GlossaryEntry>,
+    private readonly boundaries?: WordBoundaries,
+  ) {
     let size = 0;
     for (const entry of entries) {
       for (const form of entryForms(entry)) {
@@ -39,24 +59,42 @@ export class TermMatcher {
   }
 
   findAll(text: string, start = 0, end = text.length): TermHit[] {
+    const boundaries = this.boundaries;
     const hits: TermHit[] = [];
     const first = this.root.next;
     let i = start;
     while (i < end) {
       // Most characters start no term: one map lookup rules them out.
-      if (!first.has(text.charCodeAt(i))) {
+      if (!first.has(FOLDING.fold(text.charCodeAt(i)))) {
         i++;
         continue;
       }
       const hit = this.matchAt(text, i, end);
-      if (hit) {
-        hits.push(hit);
-        i = hit.end;
-      } else {
+      if (!hit) {
         i++;
+        continue;
       }
+      const better = boundaries ? this.overlappingWord(text, hit, end, boundaries) : undefined;
+      hits.push(better ?? hit);
+      i = (better ?? hit).end;
     }
     return hits;
+  }
+
+  /** A term starting inside `hit` and ending after it that is a word where `hit` is not. */
+  private overlappingWord(text: string, hit: TermHit, end: number, boundaries: WordBoundaries): TermHit | undefined {
+    let found: TermHit | undefined;
+    for (let j = hit.start + 1; j < hit.end && !found; j++) {
+      const later = this.matchAt(text, j, end);
+      if (later && later.end > hit.end) {
+        found = later;
+      }
+    }
+    if (!found) {
+      return undefined;
+    }
+    const isWord = (h: TermHit) => boundaries.isBoundary(text, h.start) && boundaries.isBoundary(text, h.end);
+    return !isWord(hit) && isWord(found) ? found : undefined;
   }
 
   /** The longest term starting exactly at `position`. */
@@ -67,7 +105,7 @@ export class TermMatcher {
     let j = position;
     while (j < end && node) {
       const code = text.charCodeAt(j);
-      const child: Node | undefined = node.next.get(code);
+      const child: Node | undefined = node.next.get(FOLDING.fold(code));
       if (!child && j > position && isSpace(code) && this.spaceMayBeSkipped(text, position, j, end)) {
         j++;
         continue;
@@ -87,13 +125,15 @@ export class TermMatcher {
     while (after < end && isSpace(text.charCodeAt(after))) {
       after++;
     }
-    return DIGIT.test(text[at - 1]!) || (after < end && DIGIT.test(text[after]!) && at > start);
+    const before = text[at - 1]!;
+    const next = after < end ? text[after]! : '';
+    return DIGIT.test(before) || (DIGIT.test(next) && at > start) || (HAN.test(before) && HAN.test(next));
   }
 
   private insert(form: string): Node {
     let node = this.root;
     for (let i = 0; i < form.length; i++) {
-      const code = form.charCodeAt(i);
+      const code = FOLDING.fold(form.charCodeAt(i));
       let child = node.next.get(code);
       if (!child) {
         child = { next: new Map() };

@@ -1,0 +1,44 @@
+import { segmentRun, WordDictionary } from '../readings/wordSegmentation';
+import type { WordBoundaries } from './termMatcher';
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Word boundaries from CC-CEDICT, by the bidirectional maximum matching the readings use
+ * (wordSegmentation.ts), for the term matcher's choice between overlapping terms: 美國對華為的封鎖
+ * is 美國/對/華為/的/封鎖, so 華為 (Huawei), while 美國對華為了遏制 is 美國/對華/為了/遏制, so 對華.
+ * jieba, the conversions' segmenter, cuts both 对华/为 and is no help here. Outside a run of Han
+ * characters, and while the dictionary is not loaded, every offset counts as a boundary (the
+ * matcher then keeps its leftmost choice). The last run's boundaries are kept.
+ */
+export class DictionaryWordBoundaries implements WordBoundaries {
+  private text: string | undefined;
+  private run: { start: number; end: number; boundaries: Set<number> } | undefined;
+
+  /** @param dictionary CC-CEDICT if it is loaded (asking may start loading it), else undefined */
+  constructor(private readonly dictionary: () => WordDictionary | undefined) {}
+
+  isBoundary(text: string, offset: number): boolean {
+    if (text !== this.text || !this.run || offset < this.run.start || offset > this.run.end) {
+      const dictionary = this.dictionary();
+      if (!dictionary) {
+        return true;
+      }
+      let start = offset;
+      while (start > 0 && HAN.test(text[start - 1]!)) {
+        start--;
+      }
+      let end = offset;
+      while (end < text.length && HAN.test(text[end]!)) {
+        end++;
+      }
+      const boundaries = new Set<number>([start]);
+      for (const token of segmentRun(text, undefined, start, end, dictionary)) {
+        boundaries.add(token.end);
+      }
+      this.text = text;
+      this.run = { start, end, boundaries };
+    }
+    return this.run.boundaries.has(offset);
+  }
+}
