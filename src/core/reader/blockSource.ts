@@ -34,9 +34,22 @@ export function lastIndexAtOrBefore<T>(items: readonly T[], value: number, key: 
   return found;
 }
 
-/** The index of the block whose line range holds `line`, or of the nearest block before it. */
+/**
+ * The index of the block whose line range holds `line`, or of the nearest block before it. A caption
+ * set inside a paragraph (reflow.ts, rule 1) follows the paragraph and lies within its range: a line
+ * of the paragraph after the caption belongs to the paragraph.
+ */
 export function blockIndexAtLine(blocks: readonly Pick<ReflowBlock, 'startLine' | 'endLine'>[], line: number): number {
-  return lastIndexAtOrBefore(blocks, line, (b) => b.startLine);
+  const found = lastIndexAtOrBefore(blocks, line, (b) => b.startLine);
+  const block = blocks[found];
+  if (block && line > block.endLine) {
+    for (let i = found - 1; i >= 0 && i >= found - 4; i--) {
+      if (blocks[i]!.startLine <= line && line <= blocks[i]!.endLine) {
+        return i;
+      }
+    }
+  }
+  return found;
 }
 
 /** The index of the block whose source span holds `offset`, or of the last block before it. */

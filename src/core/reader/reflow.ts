@@ -1,22 +1,35 @@
 /**
  * Reflow of text extracted from PDF pages into readable blocks. The extraction breaks lines at the
  * column edge, puts blank lines inside sentences (page and column breaks, double-spaced boxes),
- * keeps headlines and captions between paragraphs, and prints bold captions twice. The rules,
- * in the order they are tried for each line:
+ * keeps headlines and captions between paragraphs (and inside them), prints bold captions twice and
+ * leaves spaces between characters. The rules, in the order they are tried for each line:
  *
- * 1. A line starting with ● opens a caption (a byline when it names a 記者 reporter); the caption
- *    runs to the next blank line. A caption opening with ●● was set in bold and every run of it was
- *    extracted twice (`●●20242024年…`): each line is undoubled when it splits exactly into doubled runs.
- * 2. A headline is a line with no sentence punctuation in it (，。、；！？), not ending a sentence and
- *    leaving no quotation open, that follows a blank line or another headline, after a finished
- *    paragraph. A leading dateline
- *    (`香港文匯報訊 …`) or a short column label followed by text (`文匯觀察 中美…`) starts a paragraph
- *    instead: in print they open the paragraph they stand in.
- * 3. Blank lines say nothing else: they fall mid-sentence. A paragraph ends after a line that ends a
- *    sentence (。！？… and closing quotes) when that line stops short of the column's width, or when the
- *    next line is indented (shorter than the column: print indents a paragraph's first line). The
- *    column width is the widest of the nearby lines, so that boxes of other widths reflow too.
- * 4. Lines of a block are joined without a space, except between two Latin letters or digits.
+ * 1. A line starting with ● or ▲, or with 圖：/图：/圖片：/图片：, opens a caption (a byline when it
+ *    names a 記者 reporter); the caption runs to the next blank line. A caption opening with ●● was
+ *    set in bold and every run of it was extracted twice (`●●20242024年…`): each line is undoubled
+ *    when it splits exactly into doubled runs. A caption that interrupts an unfinished paragraph (one
+ *    whose last line does not end a sentence) is set aside: the paragraph goes on after it, and the
+ *    caption follows the paragraph as a block of its own, inside the paragraph's line range.
+ * 2. A headline is a line that looks like one: no sentence punctuation in it (，。、；！？), not ending
+ *    a sentence, leaving no quotation open, not continued by the next line (which does not open with
+ *    punctuation that only follows a word, such as ，。、」), and shorter than the column unless the
+ *    next line opens a block of its own (a line that fills the column runs on into the next, as after
+ *    a column break: `…列入實體` / `清單，並收緊…`); it follows a blank line or another headline,
+ *    after a finished paragraph.
+ *    A dateline (`香港文匯報訊`, `【香港商報訊】`, `（中央社記者…電）`, `本報訊`, `新華社北京…電`) or a
+ *    short column label followed by text (`文匯觀察 中美…`) starts a paragraph instead: in print they
+ *    open the paragraph they stand in.
+ * 3. Blank lines say nothing else: they fall mid-sentence (page and column breaks). A paragraph ends
+ *    after a line that ends a sentence (。！？… and closing quotes) when that line stops short of the
+ *    column's width, or when the next line is indented (shorter than the column: print indents a
+ *    paragraph's first line). The column width is the widest of the nearby lines, so that boxes of
+ *    other widths reflow too.
+ * 4. Lines of a block are joined without a space, except between two Latin letters or digits. In a
+ *    paragraph, spaces the extraction left between two Han characters, or between a Han character and
+ *    full-width punctuation (`列入實體 清單`, `管制 ，`), are left out of the block's text; spaces
+ *    beside Latin words and digits stay, and so do those of headlines, captions and a paragraph's
+ *    opening dateline or label (`香港文匯報訊 綜合…`, `（記者 朱燁 北京報道）`), which the
+ *    typesetter put there.
  *
  * Reflow never changes the document: blocks keep their source line range and, for every piece of
  * their text, where it came from.
@@ -45,7 +58,10 @@ export interface ReflowBlock {
   readonly endOffset: number;
   /** The readable text. */
   readonly text: string;
-  /** The block's source lines, as written (for the "original line breaks" view). */
+  /**
+   * The block's source lines, as written (for the "original line breaks" view): every line of its
+   * range but those of a caption set inside it (rule 1), which are that caption's.
+   */
   readonly lines: readonly string[];
   readonly segments: readonly SourceSegment[];
 }
@@ -63,7 +79,11 @@ interface Line {
 
 const SENTENCE_END = /[。！？!?…；][」』”’）)》〉]*$|[」』”][。！？]?$/u;
 const INNER_PUNCTUATION = /[，。、；！？,;]/u;
-const DATELINE = /^\S{1,10}(報訊|报讯|電|电)[\s（(]/u;
+const DATELINE =
+  /^(\S{1,10}(報訊|报讯|電|电)[\s（(]|【[^】]{1,16}(訊|讯|電|电)】|[（(][^）)]{1,40}(電|电)[）)]|(本報|本报)[^，。]{0,8}(訊|讯)|(新華社|新华社|中新社)\S{0,12}(電|电))/u;
+const CAPTION_START = /^(●|▲|圖：|图：|圖片：|图片：)/u;
+/** Punctuation that only follows a word: a line opening with it continues the line before. */
+const CONTINUATION = /^[，。、；：！？,.;:!?」』”’）)》〉]/u;
 const COLUMN_LABEL = /^[^\s，。、；：:「」]{2,6}\s+\S/u;
 const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
 /** How much shorter than the column (in CJK characters) a line must be to stop short or be indented. */
@@ -86,15 +106,38 @@ export function reflow(source: string): ReflowBlock[] {
 
   const blocks: ReflowBlock[] = [];
   let current: { kind: BlockKind; lines: Line[]; doubled: boolean } | undefined;
+  /** An unfinished paragraph a caption interrupted, and the captions set inside it so far. */
+  let suspended: { kind: BlockKind; lines: Line[]; doubled: boolean } | undefined;
+  const inside: { kind: BlockKind; lines: Line[]; doubled: boolean }[] = [];
   let blankBefore = true;
   let previous: Line | undefined;
+  const nextText = new Map<number, Line | undefined>();
+  text.forEach((line, i) => nextText.set(line.index, text[i + 1]));
 
-  const close = () => {
-    if (current) {
-      blocks.push(buildBlock(current.kind, current.lines, current.doubled, lines));
-      current = undefined;
+  const emit = (block: { kind: BlockKind; lines: Line[]; doubled: boolean }, skip: readonly Line[] = []) =>
+    blocks.push(buildBlock(block.kind, block.lines, block.doubled, lines, skip));
+  const flushSuspended = () => {
+    if (suspended) {
+      emit(suspended, inside.flatMap((c) => c.lines));
+      inside.splice(0).forEach((c) => emit(c));
+      suspended = undefined;
     }
   };
+  const close = () => {
+    if (!current) {
+      return;
+    }
+    if (suspended && current.kind === 'paragraph' && current === suspended) {
+      flushSuspended();
+    } else if (suspended && (current.kind === 'caption' || current.kind === 'byline')) {
+      inside.push(current);
+    } else {
+      emit(current);
+    }
+    current = undefined;
+  };
+  const unfinished = (block: typeof current) =>
+    block !== undefined && block.kind === 'paragraph' && !SENTENCE_END.test(block.lines[block.lines.length - 1]!.content);
 
   for (const line of lines) {
     if (line.content.length === 0) {
@@ -109,33 +152,67 @@ export function reflow(source: string): ReflowBlock[] {
       !current ||
       current.kind !== 'paragraph' ||
       (previous !== undefined && SENTENCE_END.test(previous.content) && (isShort(previous) || isShort(line)));
-    if (content.startsWith('●')) {
-      close();
+    if (CAPTION_START.test(content)) {
+      if (unfinished(current) && !suspended) {
+        suspended = current;
+        current = undefined;
+      } else {
+        close();
+      }
       current = { kind: /記者|记者/u.test(content) ? 'byline' : 'caption', lines: [line], doubled: content.startsWith('●●') };
     } else if (current && (current.kind === 'caption' || current.kind === 'byline')) {
+      current.lines.push(line);
+    } else if (suspended && !current && !startsBlock(line)) {
+      // The text after a caption set inside a paragraph: the paragraph goes on, unless a block of its own starts.
+      current = suspended;
       current.lines.push(line);
     } else if (
       (blankBefore || blocks[blocks.length - 1]?.kind === 'headline') &&
       afterFinished &&
-      !INNER_PUNCTUATION.test(content) &&
-      !SENTENCE_END.test(content) &&
-      !DATELINE.test(content) &&
-      !COLUMN_LABEL.test(content) &&
-      !opensQuotation(content)
+      looksLikeHeadline(line, nextText.get(line.index), isShort)
     ) {
       close();
+      flushSuspended();
       blocks.push(buildBlock('headline', [line], false, lines));
     } else if (current && !afterFinished) {
       current.lines.push(line);
     } else {
       close();
+      flushSuspended();
       current = { kind: 'paragraph', lines: [line], doubled: false };
     }
     blankBefore = false;
     previous = line;
   }
   close();
+  flushSuspended();
   return blocks;
+}
+
+/** Rule 2: whether a line, followed by `next`, looks like a headline. */
+function looksLikeHeadline(line: Line, next: Line | undefined, isShort: (line: Line) => boolean): boolean {
+  const content = line.content;
+  return (
+    !INNER_PUNCTUATION.test(content) &&
+    !SENTENCE_END.test(content) &&
+    !DATELINE.test(content) &&
+    !COLUMN_LABEL.test(content) &&
+    !opensQuotation(content) &&
+    (isShort(line) || next === undefined || startsBlock(next)) &&
+    !(next !== undefined && CONTINUATION.test(next.content))
+  );
+}
+
+/** Whether a line opens a block of its own whatever came before: a headline-like line, a dateline, a label, a caption or an indented line. */
+function startsBlock(line: Line): boolean {
+  const content = line.content;
+  return (
+    line.contentStart > 0 ||
+    !INNER_PUNCTUATION.test(content) ||
+    DATELINE.test(content) ||
+    COLUMN_LABEL.test(content) ||
+    CAPTION_START.test(content)
+  );
 }
 
 /** A quotation opened and not closed on the line: its sentence goes on, so it is no headline. */
@@ -179,11 +256,18 @@ function displayWidth(text: string): number {
   return width;
 }
 
-function buildBlock(kind: BlockKind, blockLines: readonly Line[], doubled: boolean, all: readonly Line[]): ReflowBlock {
+function buildBlock(kind: BlockKind, blockLines: readonly Line[], doubled: boolean, all: readonly Line[], skip: readonly Line[] = []): ReflowBlock {
   let text = '';
   const segments: SourceSegment[] = [];
   for (const line of blockLines) {
-    const pieces = doubled ? undouble(line.content) ?? [{ start: 0, length: line.content.length }] : [{ start: 0, length: line.content.length }];
+    const whole = [{ start: 0, length: line.content.length }];
+    const undoubled = doubled ? (undouble(line.content) ?? whole) : whole;
+    // Spaces in headlines, captions and a paragraph's dateline or label are the typesetter's.
+    const keepBefore = line === blockLines[0] ? keptPrefix(line.content) : 0;
+    const pieces = kind === 'paragraph' ? withoutExtractionSpaces(line.content, undoubled, keepBefore) : undoubled;
+    if (pieces.length === 0) {
+      continue;
+    }
     if (text.length > 0 && LATIN_OR_DIGIT.test(text[text.length - 1]!) && LATIN_OR_DIGIT.test(line.content[pieces[0]!.start] ?? '')) {
       text += ' ';
     }
@@ -198,6 +282,7 @@ function buildBlock(kind: BlockKind, blockLines: readonly Line[], doubled: boole
   }
   const first = blockLines[0]!;
   const last = blockLines[blockLines.length - 1]!;
+  const skipped = new Set(skip.map((l) => l.index));
   return {
     kind,
     startLine: first.index,
@@ -205,9 +290,58 @@ function buildBlock(kind: BlockKind, blockLines: readonly Line[], doubled: boole
     startOffset: first.offset,
     endOffset: last.offset + last.raw.length,
     text,
-    lines: all.slice(first.index, last.index + 1).map((l) => l.raw),
+    lines: all.slice(first.index, last.index + 1).filter((l) => !skipped.has(l.index)).map((l) => l.raw),
     segments: mergeSegments(segments),
   };
+}
+
+/** How much of a paragraph's first line is a dateline or label, whose spaces are the typesetter's: up to its first ， or 。. */
+function keptPrefix(content: string): number {
+  if (!DATELINE.test(content) && !COLUMN_LABEL.test(content)) {
+    return 0;
+  }
+  const stop = content.search(/[，。]/u);
+  return stop === -1 ? content.length : stop;
+}
+
+const HAN = /\p{Script=Han}/u;
+/** Full-width punctuation a Han character may stand beside without a space. */
+const FULL_WIDTH_PUNCTUATION = /[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65「」『』“”‘’…—]/u;
+
+/**
+ * Rule 4: the pieces of a line without the spaces extraction put between two Han characters, or
+ * between a Han character and full-width punctuation.
+ */
+function withoutExtractionSpaces(content: string, pieces: readonly { start: number; length: number }[], keepBefore: number): { start: number; length: number }[] {
+  const kept: { start: number; length: number }[] = [];
+  const hanOrMark = (ch: string | undefined) => ch !== undefined && (HAN.test(ch) || FULL_WIDTH_PUNCTUATION.test(ch));
+  for (const piece of pieces) {
+    let from = piece.start;
+    const end = piece.start + piece.length;
+    for (let i = piece.start; i < end; i++) {
+      if (content[i] !== ' ' && content[i] !== '\u3000') {
+        continue;
+      }
+      let after = i;
+      while (after < end && (content[after] === ' ' || content[after] === '\u3000')) {
+        after++;
+      }
+      const before = content[i - 1];
+      const next = content[after];
+      const joins = i >= keepBefore && i > piece.start && after < end && hanOrMark(before) && hanOrMark(next) && (HAN.test(before!) || HAN.test(next!));
+      if (joins) {
+        if (i > from) {
+          kept.push({ start: from, length: i - from });
+        }
+        from = after;
+      }
+      i = after - 1;
+    }
+    if (end > from) {
+      kept.push({ start: from, length: end - from });
+    }
+  }
+  return kept;
 }
 
 /**
