@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
 import { reflowIncrementally } from '../../src/core/reader/incrementalReflow';
 import { reflow } from '../../src/core/reader/reflow';
 import { referenceArticle } from './testData';
@@ -39,6 +41,30 @@ suite('incremental reflow', () => {
         assert.deepStrictEqual(current, reflow(text));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  test('property: edits around captions set inside paragraphs (other layouts) equal a full reflow', () => {
+    const folder = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reflow');
+    const texts = ['orientaldaily-2022-12-24-chip-industry.zh-Hant-HK.txt', 'ltn-2025-09-17-export-entity-list.zh-Hant-TW.txt'].map((f) =>
+      fs.readFileSync(path.join(folder, f), 'utf8'),
+    );
+    assert.ok(texts.every((t) => reflow(t).some((b, i, all) => i > 0 && b.startLine < all[i - 1]!.endLine)), 'each text has a caption inside a paragraph');
+    const pieces = fc.constantFrom('漢', '。', '\n', '\n\n', '●', '圖：', ' ', '」', '，', '');
+    const edit = fc.record({
+      text: fc.nat({ max: texts.length - 1 }),
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      remove: fc.nat({ max: 30 }),
+      insert: fc.array(pieces, { maxLength: 6 }).map((p) => p.join('')),
+    });
+    fc.assert(
+      fc.property(edit, ({ text: which, at, remove, insert }) => {
+        const source = texts[which]!;
+        const offset = Math.floor(at * source.length);
+        const text = source.slice(0, offset) + insert + source.slice(Math.min(source.length, offset + remove));
+        assert.deepStrictEqual(reflowIncrementally(reflow(source), source, text), reflow(text));
+      }),
+      { numRuns: 1500 },
     );
   });
 

@@ -101,3 +101,31 @@ suite('undouble', () => {
     assert.strictEqual(undouble('美國芯片霸凌'), undefined);
   });
 });
+
+suite('reflow of other layouts (test/fixtures/reflow, reviewed by hand)', () => {
+  const folder = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reflow');
+  const fixtures = fs.readdirSync(folder).filter((f) => f.endsWith('.blocks.json'));
+
+  test('there are at least five layouts besides the reference article', () => {
+    assert.ok(fixtures.length >= 5, fixtures.join(', '));
+  });
+
+  test('a line of a paragraph after the caption set inside it belongs to the paragraph; a caption line to the caption', () => {
+    const blocks = reflow(fs.readFileSync(path.join(folder, 'ltn-2025-09-17-export-entity-list.zh-Hant-TW.txt'), 'utf8'));
+    const caption = blocks.findIndex((b) => b.kind === 'caption');
+    const paragraph = caption - 1;
+    assert.ok(blocks[paragraph]!.startLine < blocks[caption]!.startLine && blocks[caption]!.endLine < blocks[paragraph]!.endLine);
+    assert.strictEqual(blockIndexAtLine(blocks, blocks[caption]!.endLine + 2), paragraph);
+    assert.strictEqual(blockIndexAtLine(blocks, blocks[caption]!.startLine), caption);
+    assert.ok(!blocks[paragraph]!.lines.some((l) => l.startsWith('圖：')), 'the caption’s lines are not the paragraph’s');
+  });
+
+  for (const file of fixtures) {
+    test(`${file.replace('.blocks.json', '')}: the reviewed blocks`, () => {
+      const expected = JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')) as { source: string; blocks: FixtureBlock[] };
+      const source = fs.readFileSync(path.join(folder, expected.source), 'utf8');
+      const actual = reflow(source).map((b) => ({ lines: `${b.startLine + 1}-${b.endLine + 1}`, kind: b.kind, text: b.text }));
+      assert.deepStrictEqual(actual, expected.blocks);
+    });
+  }
+});

@@ -36,6 +36,11 @@ export function reflowIncrementally(previous: readonly ReflowBlock[], previousTe
   const windowEnd = windowEndOld + offsetShift;
   const windowStartLine = countNewlines(text, 0, windowStart);
   const reflowed = reflow(text.slice(windowStart, windowEnd)).map((b) => moved(b, windowStartLine, windowStart));
+  // A caption set inside a paragraph (reflow.ts, rule 1) breaks the order the splicing relies on:
+  // near one, reflow everything (rare: PDF captions mid-sentence).
+  if (hasNested(previous.slice(Math.max(0, before - 1), after + 2)) || hasNested(reflowed)) {
+    return reflow(text);
+  }
 
   let from = 0;
   if (before >= 0) {
@@ -54,6 +59,10 @@ export function reflowIncrementally(previous: readonly ReflowBlock[], previousTe
   const head = before >= 0 ? previous.slice(0, before + 1) : [];
   const tail = after < previous.length ? previous.slice(after).map((b) => moved(b, lineShift, offsetShift)) : [];
   return [...head, ...reflowed.slice(from, to), ...tail];
+}
+
+function hasNested(blocks: readonly ReflowBlock[]): boolean {
+  return blocks.some((b, i) => i > 0 && b.startLine <= blocks[i - 1]!.endLine);
 }
 
 function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
