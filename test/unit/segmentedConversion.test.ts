@@ -75,13 +75,24 @@ suite('Conversion across line breaks', () => {
     assert.ok(splitsWord('𠮷\n发', 2), 'a Han character outside the BMP counts');
   });
 
-  test('a paragraph whose conversion changes length keeps its breaks in place; the others still join', () => {
+  test('a break goes back where its offset falls when other words change length', () => {
     const twp = converter.converterFor({ from: 'cn', to: 'twp' });
-    // 元数据 → 後設資料 lengthens its paragraph; the second paragraph still joins 头⏎发.
+    // 代码 → 程式碼 lengthens, 卡塔尔 → 卡達 shortens: the total stays, the offsets between move.
+    assert.strictEqual(acrossLineBreaks(twp)('代码在\n卡塔尔'), '程式碼在\n卡達');
+  });
+
+  test('a break inside a word whose conversion changes length keeps its paragraph’s breaks in place; the others still join', () => {
+    const twp = converter.converterFor({ from: 'cn', to: 'twp' });
+    // 元数据 → 後設資料 across the break has no place for it; the second paragraph still joins 头⏎发.
     const text = '元数\n据\n\n剪头\n发';
     const converted = acrossLineBreaks(twp)(text);
     assert.strictEqual(converted.split('\n').length, text.split('\n').length);
     assert.ok(converted.endsWith('剪頭\n髮'), converted);
+  });
+
+  test('a break after a character that converts to one outside the BMP stays after it', () => {
+    // 㓆 → 𠗣 (two UTF-16 units): the break moves one unit on, never between the surrogates.
+    assert.strictEqual(acrossLineBreaks(plain)('甲㓆\n乙𫗧'), '甲𠗣\n乙餗');
   });
 
   test('a chunk never ends inside a word broken over two lines', async () => {

@@ -47,6 +47,16 @@ function sameLengthReplacements(original: string, converted: string, offset: num
   return result;
 }
 
+/**
+ * The spans that differ between `original` and `converted`, aligned by a character diff (fast-diff,
+ * Myers' algorithm) even when the two have the same length, so that a conversion that lengthens one
+ * word and shortens another (代码在卡塔尔 → 程式碼在卡達) keeps the characters between them aligned.
+ * Offsets are UTF-16 code units of `original`, shifted by `offset`.
+ */
+export function alignedReplacements(original: string, converted: string, offset = 0): TextReplacement[] {
+  return original === converted ? [] : diffedReplacements(original, converted, offset);
+}
+
 function diffedReplacements(original: string, converted: string, offset: number): TextReplacement[] {
   const result: TextReplacement[] = [];
   let position = 0;
