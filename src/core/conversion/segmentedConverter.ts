@@ -29,7 +29,9 @@ export function segmentationApplies(direction: Direction): boolean {
  * direction's config): a dictionary phrase may lie inside one word, or cover whole words from a
  * word boundary to a word boundary (臊子|面 → 臊子麪, 芒果|干 → 芒果乾: jieba does not know
  * the dish), but never cut a word. A two-character phrase covering two words is allowed only when
- * jieba's own dictionary lacks it (jieba knows 并为 and still cut 并|为 in 并为统辖, so 並為, not 併為).
+ * jieba's own dictionary lacks it (jieba knows 并为 and still cut 并|为 in 并为统辖, so 並為, not 併為);
+ * in the steps after the first, which match Traditional text, jieba's Simplified dictionary seldom has
+ * the phrase, so such joins pass there.
  * Over OpenCC's US Constitution text this gives the `*_jieba` golden outputs byte for byte, and
  * OpenCC's test cases all pass but two, where jieba's cut and OpenCC's phrase disagree (若干|周后,
  * 内|卷; test/unit/openccTestcases.test.ts lists them).
@@ -99,9 +101,16 @@ function wordBoundaries(text: string, steps: readonly Trie[], segmenter: WordSeg
   }
   // One call for all of them (each call into the WebAssembly costs): joined by line breaks, which
   // jieba cuts at anyway and returns as words of their own.
+  let words: string[];
+  try {
+    words = segmenter.cut(clauses.join('\n'));
+  } catch {
+    // jieba failed on this text (it loaded, or this converter would not exist): convert it as plain OpenCC does.
+    return boundaries;
+  }
   let clause = 0;
   let offset = starts[0]!;
-  for (const word of segmenter.cut(clauses.join('\n'))) {
+  for (const word of words) {
     if (word === '\n') {
       offset = starts[++clause]!;
       continue;
@@ -113,7 +122,8 @@ function wordBoundaries(text: string, steps: readonly Trie[], segmenter: WordSeg
 }
 
 /** What jieba-rs keeps in one block (its default pattern): Han characters, ASCII letters and digits, +#&._%-. */
-const CLAUSE = /[\p{Script=Han}a-zA-Z0-9+#&._%-]+/gu;
+// Bounded, so that a run of millions of characters is cut into pieces rather than overflow the regex engine.
+const CLAUSE = /[\p{Script=Han}a-zA-Z0-9+#&._%-]{1,4096}/gu;
 
 /** Whether any step, converting `clause` by plain longest match, matches a phrase longer than one character. */
 function matchesPhrase(steps: readonly Trie[], clause: string): boolean {
@@ -121,7 +131,7 @@ function matchesPhrase(steps: readonly Trie[], clause: string): boolean {
   for (const trie of steps) {
     for (let i = 0; i < current.length; ) {
       const match = trie.matchPrefix(current, i);
-      const single = isHighSurrogate(current.charCodeAt(i)) ? 2 : 1;
+      const single = unmatchedLength(current, i);
       if (match !== null && match.end - i > single) {
         return true;
       }
@@ -172,7 +182,7 @@ function convertStep(trie: Trie, text: string, boundaries: Uint8Array, mayJoin: 
       if (unmatchedFrom < 0) {
         unmatchedFrom = i;
       }
-      const step = isHighSurrogate(text.charCodeAt(i)) && i + 1 < n ? 2 : 1;
+      const step = unmatchedLength(text, i);
       written += step;
       i += step;
     }
@@ -191,6 +201,35 @@ function convertStep(trie: Trie, text: string, boundaries: Uint8Array, mayJoin: 
   return [out.join(''), carried];
 }
 
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
+/**
+ * How many UTF-16 units at `offset` convert as one unmatched piece, as opencc-js has it: a code point
+ * (a lone surrogate is one unit), or a whole ideographic description sequence (⿰氵发), which OpenCC
+ * leaves as written.
+ */
+function unmatchedLength(text: string, offset: number): number {
+  const end = descriptionEnd(text, offset);
+  return end > offset ? end - offset : codePointLength(text, offset);
+}
+
+function codePointLength(text: string, offset: number): number {
+  const code = text.charCodeAt(offset);
+  const next = text.charCodeAt(offset + 1);
+  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+/** The end of the ideographic description sequence starting at `offset` (U+2FF0–U+2FFF and its operands), or 0. */
+function descriptionEnd(text: string, offset: number): number {
+  const code = text.charCodeAt(offset);
+  const arity = code >= 0x2ff0 && code <= 0x2fff ? (code === 0x2ff2 || code === 0x2ff3 ? 3 : 2) : 0;
+  if (arity === 0) {
+    return 0;
+  }
+  let end = offset + 1;
+  for (let operand = 0; operand < arity; operand++) {
+    if (end >= text.length) {
+      return 0;
+    }
+    end = descriptionEnd(text, end) || end + codePointLength(text, end);
+  }
+  return end;
 }
