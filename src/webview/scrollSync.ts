@@ -1,3 +1,5 @@
+import { containingBefore } from '../core/reader/blockSource';
+
 /**
  * Keeps the panel and the editor on the same line, in both directions, the way the markdown
  * preview does: blocks carry their source line range; a position between two block tops is
@@ -75,6 +77,8 @@ export class ScrollSync {
         hi = mid - 1;
       }
     }
-    return found;
+    // A caption set inside a paragraph follows it: a line past the caption is the paragraph's.
+    const list = Array.from(rows);
+    return containingBefore(list, found, line, (r) => Number(r.dataset.startLine), (r) => Number(r.dataset.endLine));
   }
 }

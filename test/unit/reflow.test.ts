@@ -120,6 +120,19 @@ suite('reflow of other layouts (test/fixtures/reflow, reviewed by hand)', () => 
     assert.ok(!blocks[paragraph]!.lines.some((l) => l.startsWith('圖：')), 'the caption’s lines are not the paragraph’s');
   });
 
+  test('a paragraph two captions interrupt stays one paragraph, the captions after it', () => {
+    const text = '美國商務部周二表示，將多家中國企\n業列入實體清單，並收緊對華\n\n●圖為示威者\n\n出口管制，並擴大範圍至多家企業以\n及若干\n\n▲圖為另一張相片\n\n研究機構。\n　　第二段開始，內容。';
+    assert.deepStrictEqual(
+      reflow(text).map((b) => [b.startLine, b.endLine, b.kind, b.text]),
+      [
+        [0, 10, 'paragraph', '美國商務部周二表示，將多家中國企業列入實體清單，並收緊對華出口管制，並擴大範圍至多家企業以及若干研究機構。'],
+        [3, 3, 'caption', '●圖為示威者'],
+        [8, 8, 'caption', '▲圖為另一張相片'],
+        [11, 11, 'paragraph', '第二段開始，內容。'],
+      ],
+    );
+  });
+
   for (const file of fixtures) {
     test(`${file.replace('.blocks.json', '')}: the reviewed blocks`, () => {
       const expected = JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')) as { source: string; blocks: FixtureBlock[] };

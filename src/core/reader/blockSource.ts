@@ -40,19 +40,27 @@ export function lastIndexAtOrBefore<T>(items: readonly T[], value: number, key: 
  * of the paragraph after the caption belongs to the paragraph.
  */
 export function blockIndexAtLine(blocks: readonly Pick<ReflowBlock, 'startLine' | 'endLine'>[], line: number): number {
-  const found = lastIndexAtOrBefore(blocks, line, (b) => b.startLine);
+  return containingBefore(blocks, lastIndexAtOrBefore(blocks, line, (b) => b.startLine), line, (b) => b.startLine, (b) => b.endLine);
+}
+
+/** The index of the block whose source span holds `offset`, or of the last block before it (captions set inside a paragraph as above). */
+export function blockIndexAtOffset(blocks: readonly Pick<ReflowBlock, 'startOffset' | 'endOffset'>[], offset: number): number {
+  return containingBefore(blocks, lastIndexAtOrBefore(blocks, offset, (b) => b.startOffset), offset, (b) => b.startOffset, (b) => b.endOffset);
+}
+
+/**
+ * `found` (the last block starting at or before `value`), or, when `value` lies past its end, the
+ * block before it whose range holds `value`: the paragraph around the captions set inside it.
+ */
+export function containingBefore<T>(blocks: readonly T[], found: number, value: number, start: (b: T) => number, end: (b: T) => number): number {
   const block = blocks[found];
-  if (block && line > block.endLine) {
-    for (let i = found - 1; i >= 0 && i >= found - 4; i--) {
-      if (blocks[i]!.startLine <= line && line <= blocks[i]!.endLine) {
+  if (block && value > end(block)) {
+    // Captions set inside one paragraph follow it in a run; a run of more than 64 is not a page.
+    for (let i = found - 1; i >= 0 && i >= found - 64; i--) {
+      if (start(blocks[i]!) <= value && value <= end(blocks[i]!)) {
         return i;
       }
     }
   }
   return found;
-}
-
-/** The index of the block whose source span holds `offset`, or of the last block before it. */
-export function blockIndexAtOffset(blocks: readonly Pick<ReflowBlock, 'startOffset'>[], offset: number): number {
-  return lastIndexAtOrBefore(blocks, offset, (b) => b.startOffset);
 }

@@ -36,9 +36,10 @@ export function reflowIncrementally(previous: readonly ReflowBlock[], previousTe
   const windowEnd = windowEndOld + offsetShift;
   const windowStartLine = countNewlines(text, 0, windowStart);
   const reflowed = reflow(text.slice(windowStart, windowEnd)).map((b) => moved(b, windowStartLine, windowStart));
-  // A caption set inside a paragraph (reflow.ts, rule 1) breaks the order the splicing relies on:
-  // near one, reflow everything (rare: PDF captions mid-sentence).
-  if (hasNested(previous.slice(Math.max(0, before - 1), after + 2)) || hasNested(reflowed)) {
+  // A caption set inside a paragraph (reflow.ts, rule 1) breaks the order the splicing relies on, and
+  // the paragraph around it may start far before the window: with one anywhere, reflow everything
+  // (rare: PDF captions mid-sentence; a full reflow of 1 MB takes tens of ms).
+  if (hasNested(previous) || hasNested(reflowed)) {
     return reflow(text);
   }
 

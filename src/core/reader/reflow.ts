@@ -16,8 +16,9 @@
  *    a sentence, leaving no quotation open, not a date or time alone (a release's footer), not
  *    continued by the next line (which does not open with punctuation that only follows a word, such
  *    as ，。、」, nor carry on a Latin phrase), not indented unless the next line opens a block too,
- *    and shorter than the column unless the next line opens a block of its own (a line that fills the
- *    column runs on into the next, as after a column break: `…列入實體` / `清單，並收緊…`). It
+ *    and not filling the column (as wide as the lines around it) unless the next line opens a block of
+ *    its own (a line that fills the column runs on into the next, as after a column break: `…列入實體`
+ *    / `清單，並收緊…`; a title wider than the short text under it fills no column). It
  *    follows a blank line or another headline, after a finished paragraph. A dateline
  *    (`香港文匯報訊`, `【香港商報訊】`, `（中央社記者…電）`, `〔記者…報導〕`, `本報訊`,
  *    `新華社北京…電`) or a short label of Han characters followed by text (`文匯觀察 中美…`) starts
@@ -115,6 +116,17 @@ export function reflow(source: string): ReflowBlock[] {
     columnWidth.set(line.index, width);
   });
   const isShort = (line: Line) => (columnWidth.get(line.index) ?? 0) - line.width >= SHORT_BY;
+  // The width of the column around a line without the line itself: a line much wider than all its
+  // neighbours fills no column (a title above a short text), one as wide as they are does.
+  const otherWidth = new Map<number, number>();
+  text.forEach((line, i) => {
+    let width = 0;
+    for (let j = Math.max(0, i - WIDTH_WINDOW); j <= Math.min(text.length - 1, i + WIDTH_WINDOW); j++) {
+      width = j === i ? width : Math.max(width, text[j]!.width);
+    }
+    otherWidth.set(line.index, width);
+  });
+  const fillsColumn = (line: Line) => !isShort(line) && line.width <= (otherWidth.get(line.index) ?? 0) + SHORT_BY;
 
   const blocks: ReflowBlock[] = [];
   let current: { kind: BlockKind; lines: Line[]; doubled: boolean } | undefined;
@@ -170,7 +182,8 @@ export function reflow(source: string): ReflowBlock[] {
       (previous !== undefined && PHOTO_CREDIT.test(previous.content)) ||
       (previous !== undefined && PARAGRAPH_END.test(previous.content) && (isShort(previous) || isShort(line)));
     if (CAPTION_START.test(content)) {
-      if (unfinished(current) && !suspended) {
+      // Set an unfinished paragraph aside, also when it was resumed after an earlier caption.
+      if (unfinished(current) && (!suspended || current === suspended)) {
         suspended = current;
         current = undefined;
       } else {
@@ -186,7 +199,7 @@ export function reflow(source: string): ReflowBlock[] {
     } else if (
       (blankBefore || blocks[blocks.length - 1]?.kind === 'headline') &&
       afterFinished &&
-      looksLikeHeadline(line, nextText.get(line.index), isShort)
+      looksLikeHeadline(line, nextText.get(line.index), isShort, fillsColumn)
     ) {
       close();
       flushSuspended();
@@ -207,7 +220,7 @@ export function reflow(source: string): ReflowBlock[] {
 }
 
 /** Rule 2: whether a line, followed by `next`, looks like a headline. */
-function looksLikeHeadline(line: Line, next: Line | undefined, isShort: (line: Line) => boolean): boolean {
+function looksLikeHeadline(line: Line, next: Line | undefined, isShort: (line: Line) => boolean, fillsColumn: (line: Line) => boolean): boolean {
   const content = line.content;
   return (
     !INNER_PUNCTUATION.test(content) &&
@@ -216,7 +229,7 @@ function looksLikeHeadline(line: Line, next: Line | undefined, isShort: (line: L
     !COLUMN_LABEL.test(content) &&
     !opensQuotation(content) &&
     !DATE_OR_TIME.test(content) &&
-    (isShort(line) || next === undefined || startsBlock(next, isShort)) &&
+    (!fillsColumn(line) || next === undefined || startsBlock(next, isShort)) &&
     // An indented line opens a paragraph, unless what follows opens a block too.
     !(line.contentStart > 0 && next !== undefined && !startsBlock(next, isShort)) &&
     !(next !== undefined && (CONTINUATION.test(next.content) || (/[A-Za-z]$/.test(content) && /^[A-Za-z]/.test(next.content))))
