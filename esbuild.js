@@ -106,7 +106,7 @@ function copyJiebaWasm() {
 }
 
 async function main() {
-  // CC-CEDICT as a tab-separated file the extension loads on the first dictionary hover.
+  // CC-CEDICT as a tab-separated file the extension loads on first use (a dictionary hover, readings, or overlapping glossary terms).
   buildDictionary();
   copyJiebaWasm();
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));

@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
     void vscode.window.showWarningMessage(vscode.l10n.t('Word segmentation (jieba) could not be loaded, so conversions use plain OpenCC matching. See the Bilingual Reader output for details.'));
   });
   const detector = new ScriptDetector(converter.cache);
-  const glossaries = new GlossaryService(context.extensionUri);
+  const glossaries = new GlossaryService(context.extensionUri, (text) => converter.convert(text, { from: 't', to: 'cn' }));
   const overrides = new PhraseOverridesProvider(glossaries, converter);
   const conversion = new EditorConversion(converter, detector, overrides);
   // The one source of readings: the reader's ruby, the exports, the Annotations view and new glossary entries.
@@ -62,7 +62,13 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   );
   // A Traditional document in view: build its Simplified converter (a few MB) before it is asked for.
   // A Simplified one: load word segmentation and build the reader's converter in idle time.
-  const segmenterWarmUp = new SegmenterWarmUp(() => void converter.converterFor(readerDirection(true), PhraseOverrides.none, segmentationSetting()));
+  const segmenterWarmUp = new SegmenterWarmUp(() => {
+    if (segmentationSetting() !== 'jieba') {
+      return false;
+    }
+    converter.converterFor(readerDirection(true), PhraseOverrides.none, 'jieba');
+    return true;
+  });
   const warmUp = (kind: ScriptKind) => {
     if (kind === 'traditional') {
       void converter.cache.get({ from: sourceVariant(), to: 'cn' });

@@ -13,8 +13,11 @@ export class SegmenterWarmUp extends Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private done = false;
 
-  /** @param prepare loads and builds what a segmented conversion needs; reports its own failures */
-  constructor(private readonly prepare: () => void) {
+  /**
+   * @param prepare loads and builds what a segmented conversion needs, reporting its own failures;
+   *   returns false when there was nothing to prepare (segmentation turned off meanwhile)
+   */
+  constructor(private readonly prepare: () => boolean) {
     super();
     this.register({ dispose: () => clearTimeout(this.timer) });
   }
@@ -25,8 +28,8 @@ export class SegmenterWarmUp extends Disposable {
       return;
     }
     this.timer = setTimeout(() => {
-      this.done = true;
-      this.prepare();
+      this.timer = undefined;
+      this.done = this.prepare();
     }, IDLE_MS);
   }
 }

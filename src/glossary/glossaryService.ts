@@ -37,18 +37,23 @@ export class GlossaryService extends Disposable {
 
   private loadedDictionary: CedictDictionary | undefined;
   /** CC-CEDICT's words choose between overlapping terms (對華為 → 華為); asking starts loading it. */
-  private readonly boundaries = new DictionaryWordBoundaries(() => {
-    if (!this.loadedDictionary) {
-      this.dictionary().then(
-        (dictionary) => (this.loadedDictionary = dictionary),
-        () => undefined,
-      );
-    }
-    return this.loadedDictionary;
-  });
+  private readonly boundaries: DictionaryWordBoundaries;
 
-  constructor(private readonly extensionUri: vscode.Uri) {
+  /** @param toSimplified converts text to Simplified Chinese, for reading words in any variant characters */
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    toSimplified?: (text: string) => string,
+  ) {
     super();
+    this.boundaries = new DictionaryWordBoundaries(() => {
+      if (!this.loadedDictionary) {
+        this.dictionary().then(
+          (dictionary) => (this.loadedDictionary = dictionary),
+          () => undefined,
+        );
+      }
+      return this.loadedDictionary;
+    }, toSimplified);
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('bilingualReader.glossaries')) {

@@ -44,7 +44,10 @@ export function productReaders(): NonNullable<typeof shared> {
     );
     const dictionary = CedictDictionary.parse(fs.readFileSync(path.join(ROOT, 'dist', 'cedict.tsv'), 'utf8'));
     // As GlossaryService builds it: CC-CEDICT's words choose between overlapping terms.
-    const matcher = new TermMatcher(builtinEntries('Built-in glossary'), new DictionaryWordBoundaries(() => dictionary));
+    const matcher = new TermMatcher(
+      builtinEntries('Built-in glossary'),
+      new DictionaryWordBoundaries(() => dictionary, (text) => converter.convert(text, { from: 't', to: 'cn' })),
+    );
     shared = { converter, service, dictionary, matcher };
   }
   return shared;

@@ -15,8 +15,15 @@ export class DictionaryWordBoundaries implements WordBoundaries {
   private text: string | undefined;
   private run: { start: number; end: number; boundaries: Set<number> } | undefined;
 
-  /** @param dictionary CC-CEDICT if it is loaded (asking may start loading it), else undefined */
-  constructor(private readonly dictionary: () => WordDictionary | undefined) {}
+  /**
+   * @param dictionary CC-CEDICT if it is loaded (asking may start loading it), else undefined
+   * @param toSimplified the text in Simplified characters: CC-CEDICT's Traditional headwords follow one
+   *   standard (華為), the text may follow another (OpenCC's 華爲), and both share the Simplified 华为
+   */
+  constructor(
+    private readonly dictionary: () => WordDictionary | undefined,
+    private readonly toSimplified?: (text: string) => string,
+  ) {}
 
   isBoundary(text: string, offset: number): boolean {
     if (text !== this.text || !this.run || offset < this.run.start || offset > this.run.end) {
@@ -33,7 +40,8 @@ export class DictionaryWordBoundaries implements WordBoundaries {
         end++;
       }
       const boundaries = new Set<number>([start]);
-      for (const token of segmentRun(text, undefined, start, end, dictionary)) {
+      const simplified = this.toSimplified?.(text);
+      for (const token of segmentRun(text, simplified?.length === text.length ? simplified : undefined, start, end, dictionary)) {
         boundaries.add(token.end);
       }
       this.text = text;
