@@ -61,6 +61,11 @@ export class ReaderBlockDecorator {
   /** Notes on the block's source text, as stretches of both columns. */
   private noteSpans(original: string, converted: string, block: ReflowBlock): { notes?: { original: NoteSpan[]; converted: NoteSpan[] } } {
     const spans: NoteSpan[] = [];
+    // With original line breaks, a paragraph around a caption shows its lines without the caption's,
+    // so source offsets past the caption do not map by subtraction: no highlights there (README).
+    if (this.showLineBreaks && block.lines.length !== block.endLine - block.startLine + 1) {
+      return {};
+    }
     for (const { id, range } of this.notes()) {
       if (range.end <= block.startOffset || range.start >= block.endOffset) {
         continue;
