@@ -93,6 +93,6 @@ suite('variant-proof term matching', () => {
     assert.deepStrictEqual(words('美國對華為的封鎖和對華政策'), ['華為', '封鎖', '對華']);
     assert.deepStrictEqual(words('美国对华为的封锁'), ['华为', '封锁']);
     assert.deepStrictEqual(words('美國對華爲的封鎖'), ['華爲', '封鎖'], 'OpenCC’s generic Traditional 爲');
-    assert.deepStrictEqual(words('美國對華為了遏制中國'), ['對華']);
+    assert.deepStrictEqual(words('美國對華為了遏制中國'), ['對華', '遏制']);
   });
 });
