@@ -71,6 +71,15 @@ suite('variant-proof term matching', () => {
     assert.deepStrictEqual(found('華爲、關税、最終用户、脱鈎、實體清單'), ['華爲', '關税', '最終用户', '脱鈎', '實體清單']);
   });
 
+  test('Latin terms match in any case and only as whole words', () => {
+    const latin = new TermMatcher(
+      ['NVIDIA', 'H20', 'EAR'].map((term) => ({ term, variants: [], english: [term], origin: 'builtin' as const, sourceName: 'test' })),
+    );
+    const words = (text: string) => latin.findAll(text).map((h) => text.slice(h.start, h.end));
+    assert.deepStrictEqual(words('Nvidia的H20與nvidia的H200'), ['Nvidia', 'H20', 'nvidia']);
+    assert.deepStrictEqual(words('YEAR 2025, CLEAR; EAR規則'), ['EAR']);
+  });
+
   test('spaces an extractor left between Han characters do not hide a term; a space beside Latin text does', () => {
     assert.deepStrictEqual(found('列入實體 清單的出口 管制'), ['實體 清單', '出口 管制']);
   });

@@ -17,6 +17,16 @@ const DIGIT = /[0-9０-９]/;
 const HAN = /\p{Script=Han}/u;
 const FOLDING = new VariantFolding();
 
+/** Folds a UTF-16 code unit for matching: variant characters to one form, ASCII letters to lower case. */
+function foldCode(code: number): number {
+  return code >= 0x41 && code <= 0x5a ? code + 0x20 : FOLDING.fold(code);
+}
+
+/** An ASCII letter or digit: a Latin term matches only as a whole word (H20 not inside H200, EAR not in YEAR). */
+function isAsciiWordCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
 /**
  * Where words start and end, for choosing between overlapping terms (對華為: 對華 "towards China"
  * or 華為 Huawei). `isBoundary(text, offset)` says whether a word boundary lies at UTF-16 `offset`.
@@ -29,7 +39,9 @@ export interface WordBoundaries {
  * Finds glossary terms in text, longest first and without overlaps (不可靠實體清單 wins over
  * 實體清單), in one pass: from each position the trie of every entry's forms is walked as far as the
  * text allows; the walk is bounded by the longest term, so scanning is linear in the text.
- * - Variant characters match each other (variantCharacters.ts: 華爲 finds 華為, 關税 finds 關稅).
+ * - Variant characters match each other (variantCharacters.ts: 華爲 finds 華為, 關税 finds 關稅),
+ *   and Latin letters match in any case (Nvidia, NVIDIA); a term that starts or ends with a Latin
+ *   letter or digit matches only as a whole word there (H20 is not found in H200, nor EAR in YEAR).
  * - Spaces inside a term are skipped next to a digit (`301 調查` matches 301調查) and between two
  *   Han characters (PDF extraction's `實體 清單`).
  * - When a term overlaps a later one (對華 and 華為 in 對華為), the one that starts and ends on word
@@ -65,7 +77,7 @@ export class TermMatcher {
     let i = start;
     while (i < end) {
       // Most characters start no term: one map lookup rules them out.
-      if (!first.has(FOLDING.fold(text.charCodeAt(i)))) {
+      if (!first.has(foldCode(text.charCodeAt(i)))) {
         i++;
         continue;
       }
@@ -99,20 +111,23 @@ export class TermMatcher {
 
   /** The longest term starting exactly at `position`. */
   matchAt(text: string, position: number, end = text.length): TermHit | undefined {
+    if (position > 0 && isAsciiWordCode(text.charCodeAt(position)) && isAsciiWordCode(text.charCodeAt(position - 1))) {
+      return undefined;
+    }
     let node: Node | undefined = this.root;
     let bestEnd = -1;
     let bestEntry: GlossaryEntry | undefined;
     let j = position;
     while (j < end && node) {
       const code = text.charCodeAt(j);
-      const child: Node | undefined = node.next.get(FOLDING.fold(code));
+      const child: Node | undefined = node.next.get(foldCode(code));
       if (!child && j > position && isSpace(code) && this.spaceMayBeSkipped(text, position, j, end)) {
         j++;
         continue;
       }
       node = child;
       j++;
-      if (node?.entry) {
+      if (node?.entry && !(j < text.length && isAsciiWordCode(text.charCodeAt(j)) && isAsciiWordCode(text.charCodeAt(j - 1)))) {
         bestEnd = j;
         bestEntry = node.entry;
       }
@@ -133,7 +148,7 @@ export class TermMatcher {
   private insert(form: string): Node {
     let node = this.root;
     for (let i = 0; i < form.length; i++) {
-      const code = FOLDING.fold(form.charCodeAt(i));
+      const code = foldCode(form.charCodeAt(i));
       let child = node.next.get(code);
       if (!child) {
         child = { next: new Map() };
