@@ -50,6 +50,8 @@ export interface WordBoundaries {
  */
 export class TermMatcher {
   private readonly root: Node = { next: new Map() };
+  /** 1 for each folded code unit that starts a term: one typed-array read rules out most positions. */
+  private readonly starts = new Uint8Array(0x10000);
   readonly size: number;
 
   /** @param boundaries word boundaries for choosing between overlapping terms; leftmost wins without them */
@@ -73,11 +75,11 @@ export class TermMatcher {
   findAll(text: string, start = 0, end = text.length): TermHit[] {
     const boundaries = this.boundaries;
     const hits: TermHit[] = [];
-    const first = this.root.next;
+    const starts = this.starts;
     let i = start;
     while (i < end) {
-      // Most characters start no term: one map lookup rules them out.
-      if (!first.has(foldCode(text.charCodeAt(i)))) {
+      // Most characters start no term: one typed-array read rules them out.
+      if (starts[foldCode(text.charCodeAt(i))] === 0) {
         i++;
         continue;
       }
@@ -146,6 +148,9 @@ export class TermMatcher {
   }
 
   private insert(form: string): Node {
+    if (form.length > 0) {
+      this.starts[foldCode(form.charCodeAt(0))] = 1;
+    }
     let node = this.root;
     for (let i = 0; i < form.length; i++) {
       const code = foldCode(form.charCodeAt(i));
