@@ -95,7 +95,9 @@ suite('Glossary hovers and commands', () => {
     const counts = await vscode.commands.executeCommand<TermCount[]>('bilingualReader.listTerms');
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     const chips = counts?.find((c) => c.term === '芯片');
-    assert.ok(chips && chips.count >= 40, `芯片 × ${chips?.count}`);
+    // Longer terms take some of the article's 芯片 (AI芯片, 先進計算芯片, 芯片霸凌): 38 are bare.
+    assert.ok(chips && chips.count >= 30, `芯片 × ${chips?.count}`);
+    assert.ok(counts!.some((c) => c.term === 'AI芯片' && c.count >= 5));
     assert.ok(counts!.some((c) => c.term === '實體清單' && c.count === 1));
   });
 
