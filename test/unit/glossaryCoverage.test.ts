@@ -77,9 +77,9 @@ function slugsIn(folder: string): string[] {
 }
 
 suite('glossary coverage on held-out texts (test/fixtures/coverage*)', () => {
-  // Three sets, each made without seeing the glossary (test/fixtures/coverage/README.md): the first
-  // before the glossary grew, the second and third sealed until after growth rounds.
-  const sets = ['coverage', 'coverage-sealed', 'coverage-final'].map((name) => ({ name, folder: path.join(FIXTURES, name) }));
+  // Four sets, each made without seeing the glossary; which of them the growth rounds' scope saw, and
+  // so which figure is the honest one for a new text, is in test/fixtures/coverage/README.md.
+  const sets = ['coverage', 'coverage-sealed', 'coverage-final', 'coverage-fourth'].map((name) => ({ name, folder: path.join(FIXTURES, name) }));
 
   test(`the product explains at least ${REQUIRED * 100}% of the terms a translator would want glossed`, () => {
     const results = sets.flatMap(({ folder }) => slugsIn(folder).map((slug) => coverageOf(folder, slug)));
