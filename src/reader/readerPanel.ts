@@ -280,8 +280,8 @@ export class ReaderPanel extends Disposable {
     if (generation !== this.generation) {
       return;
     }
-    // Word segmentation is loaded shortly after a Simplified document comes into view; a panel opened
-    // before that waits for it here (about 0.3 s, once) rather than show characters that then change.
+    // Word segmentation is prepared shortly after a Simplified document comes into view; a panel opened
+    // before that waits for it here (0.5–0.8 s, once) rather than show characters that then change.
     const convert = this.services.converter.converterFor(direction, overrides, segmentationSetting(this.document));
     this.takeNoteRanges();
     const decorator = new ReaderBlockDecorator(
