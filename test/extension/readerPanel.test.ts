@@ -129,6 +129,25 @@ suite('Reader panel', () => {
     }
   });
 
+  test('glossary terms are marked in the converted column whatever variant characters it uses (華爲, 關税)', async () => {
+    // OpenCC's generic Traditional writes 華爲, Hong Kong's 關税: the glossary spells 華為 and 關稅.
+    const file = fixturePath('variant-sample.txt');
+    fs.writeFileSync(file, '华为芯片的关税');
+    try {
+      await setSetting('reader.traditionalVariant', 't');
+      const document = await vscode.workspace.openTextDocument(file);
+      await vscode.window.showTextDocument(document);
+      const { blocks } = await openReader(document.uri);
+      const block = blocks[0]!;
+      assert.ok(block.converted.includes('華爲'), block.converted);
+      const marked = (block.terms?.converted ?? []).map(([start, end]) => block.converted.slice(start, end));
+      assert.ok(marked.includes('華爲') && marked.includes('芯片'), marked.join(','));
+    } finally {
+      await setSetting('reader.traditionalVariant', undefined);
+      fs.rmSync(file, { force: true });
+    }
+  });
+
   test('a new protected phrase re-renders the panel with the phrase kept', async () => {
     const document = await vscode.workspace.openTextDocument(articleUri());
     await vscode.window.showTextDocument(document);
