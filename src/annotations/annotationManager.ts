@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
 import { Annotation, AnnotationBody, selectorsFor, TextRange } from '../core/annotations/annotation';
 import { AnnotationSet, PlacedAnnotation } from '../core/annotations/annotationSet';
@@ -320,7 +321,25 @@ export class AnnotationManager extends Disposable {
           notes.pending = false;
           return;
         }
-        const content = this.codec.write(current, relativeSourcePath(notes.sidecar, notes.document), annotations);
+        let content: string;
+        try {
+          content = this.codec.write(current, relativeSourcePath(notes.sidecar, notes.document), annotations);
+        } catch (error) {
+          // A file the next load would quarantine is never written; retrying cannot help.
+          void vscode.window.showErrorMessage(
+            vscode.l10n.t('Could not write {0}: {1}. The notes are kept in memory.', vscode.workspace.asRelativePath(notes.sidecar), error instanceof Error ? error.message : String(error)),
+          );
+          return;
+        }
+        const obstacle = await sidecarObstacle(notes.sidecar);
+        if (obstacle) {
+          // Never replace what is not a sidecar file we can write: the notes stay in memory instead.
+          notes.blocked = obstacle;
+          void vscode.window.showWarningMessage(
+            vscode.l10n.t('Notes on {0} are kept in memory only until its annotations file is repaired: {1}.', vscode.workspace.asRelativePath(notes.document), obstacle),
+          );
+          return;
+        }
         try {
           await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(notes.sidecar, '..'));
           notes.lastWritten = content;
@@ -477,4 +496,36 @@ export class AnnotationManager extends Disposable {
 /** The document's text when it matches the file on disk; undefined while it has unsaved edits. */
 function savedText(document: vscode.TextDocument): () => string | undefined {
   return () => (document.isDirty || document.isClosed ? undefined : document.getText());
+}
+
+/**
+ * Why the sidecar path holds something a write must not replace (an atomic write renames over the
+ * target, which would delete a folder, follow no symlink and ignore a read-only flag), or undefined
+ * when it holds a plain writable file or nothing.
+ */
+async function sidecarObstacle(sidecar: vscode.Uri): Promise<string | undefined> {
+  let kind: { directory: boolean; link: boolean; readOnly: boolean };
+  try {
+    if (sidecar.scheme === 'file') {
+      // The local file system reports what workspace.fs does not: a link itself, and write permission.
+      const stat = await fs.lstat(sidecar.fsPath);
+      kind = { directory: stat.isDirectory(), link: stat.isSymbolicLink(), readOnly: (stat.mode & 0o222) === 0 };
+    } else {
+      const stat = await vscode.workspace.fs.stat(sidecar);
+      kind = {
+        directory: (stat.type & vscode.FileType.Directory) !== 0,
+        link: (stat.type & vscode.FileType.SymbolicLink) !== 0,
+        readOnly: ((stat.permissions ?? 0) & vscode.FilePermission.Readonly) !== 0,
+      };
+    }
+  } catch {
+    return undefined;
+  }
+  if (kind.directory) {
+    return vscode.l10n.t('a folder has its name');
+  }
+  if (kind.link) {
+    return vscode.l10n.t('it is a symbolic link');
+  }
+  return kind.readOnly ? vscode.l10n.t('it is read-only') : undefined;
 }

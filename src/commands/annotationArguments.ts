@@ -25,7 +25,7 @@ export function stringArgument(value: unknown): string | undefined {
 
 export function tagsArgument(value: unknown): string[] | undefined {
   if (Array.isArray(value)) {
-    return value.filter((t): t is string => typeof t === 'string' && t.trim().length > 0).map((t) => t.trim());
+    return [...new Set(value.filter((t): t is string => typeof t === 'string' && t.trim().length > 0).map((t) => t.trim()))];
   }
   return typeof value === 'string' ? splitTags(value) : undefined;
 }

@@ -3,7 +3,7 @@ import { CommandId } from '../commandIds';
 import { Annotation, quoteOf } from '../core/annotations/annotation';
 import * as vscode from 'vscode';
 import { askBody } from './annotateCommand';
-import { argumentRecord, documentNotesArgument, pickAnnotation } from './annotationArguments';
+import { argumentRecord, documentNotesArgument, pickAnnotation, tagsArgument } from './annotationArguments';
 
 /** `bilingualReader.editAnnotation` with `{ uri?, id?, note?, tags?, translation? }`. */
 export class EditAnnotationCommand {
@@ -27,7 +27,7 @@ export class EditAnnotationCommand {
       args.note !== undefined || args.tags !== undefined || args.translation !== undefined
         ? {
             note: typeof args.note === 'string' ? args.note : current.note,
-            tags: Array.isArray(args.tags) ? args.tags.filter((t): t is string => typeof t === 'string') : current.tags,
+            tags: tagsArgument(args.tags) ?? current.tags,
             ...(typeof args.translation === 'string' ? (args.translation ? { translation: args.translation } : {}) : current.translation ? { translation: current.translation } : {}),
           }
         : await askBody({}, quoteOf(placed.annotation).exact, current);

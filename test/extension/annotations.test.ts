@@ -166,6 +166,51 @@ suite('Annotations', () => {
     assert.ok(folder.some((f) => f.startsWith(`${name}.backup-`)), 'a backup copy is made');
   });
 
+  test('a folder, a read-only file or a symbolic link at the sidecar path is never replaced; the note is kept', async () => {
+    const { uri, sidecar } = freshArticle();
+    fs.mkdirSync(sidecar);
+    fs.writeFileSync(`${sidecar}/keep.txt`, 'mine');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const note = await annotate(uri, rangeOf(document, '華為'), 'kept in memory');
+    assert.ok(note, 'the note is made');
+    // The write is queued: give it time to happen if it were going to.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.ok(fs.statSync(sidecar).isDirectory() && fs.readFileSync(`${sidecar}/keep.txt`, 'utf8') === 'mine', 'the folder and its file are untouched');
+
+    const other = freshArticle();
+    const otherDocument = await vscode.workspace.openTextDocument(other.uri);
+    await annotate(other.uri, rangeOf(otherDocument, '華為'), 'first');
+    await waitFor(() => trySidecar(other.sidecar) !== undefined, 'the first note to be written');
+    const written = fs.readFileSync(other.sidecar, 'utf8');
+    fs.chmodSync(other.sidecar, 0o444);
+    try {
+      await annotate(other.uri, rangeOf(otherDocument, '王毅'), 'second');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.strictEqual(fs.readFileSync(other.sidecar, 'utf8'), written, 'the read-only file is not rewritten');
+      assert.strictEqual(fs.statSync(other.sidecar).mode & 0o222, 0, 'and stays read-only');
+    } finally {
+      fs.chmodSync(other.sidecar, 0o644);
+    }
+
+    const linked = freshArticle();
+    const target = `${linked.sidecar}.target.json`;
+    fs.writeFileSync(target, 'not ours');
+    fs.symlinkSync(target, linked.sidecar);
+    const linkedDocument = await vscode.workspace.openTextDocument(linked.uri);
+    await annotate(linked.uri, rangeOf(linkedDocument, '華為'), 'beside a link');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.ok(fs.lstatSync(linked.sidecar).isSymbolicLink() && fs.readFileSync(target, 'utf8') === 'not ours', 'the link and its target are untouched');
+  });
+
+  test('an empty tag is never written: the sidecar still validates', async () => {
+    const { uri, sidecar } = freshArticle();
+    const document = await vscode.workspace.openTextDocument(uri);
+    const note = await annotate(uri, rangeOf(document, '華為'), 'tagged');
+    await vscode.commands.executeCommand('bilingualReader.editAnnotation', { uri: uri.toString(), id: note.id, tags: ['', ' policy ', 'policy'] });
+    await waitFor(() => trySidecar(sidecar)?.annotations[0]?.body.tags.includes('policy') === true, 'the edited tags to be written');
+    assert.deepStrictEqual(readSidecar(sidecar).annotations[0]!.body.tags, ['policy']);
+  });
+
   test('a note added to the sidecar elsewhere is merged in', async () => {
     const { uri, sidecar } = freshArticle();
     const document = await vscode.workspace.openTextDocument(uri);

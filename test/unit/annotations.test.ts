@@ -196,6 +196,12 @@ suite('sidecar files', () => {
     assert.strictEqual(read.sidecar.source.length, article.length);
   });
 
+  test('a file its own schema would refuse is never written (an empty tag)', () => {
+    const annotation = annotationAt(article, { start: 5, end: 9 });
+    const bad = { ...annotation, body: { ...annotation.body, tags: [''] } };
+    assert.throws(() => codec.write(article, 'article.txt', [bad]), /schema/);
+  });
+
   test('corrupt and schema-invalid files are refused with the problem', () => {
     const corrupt = codec.read('{ "version": 1, "source": ');
     assert.ok(!corrupt.ok && corrupt.problem.length > 0 && corrupt.line === 1);

@@ -49,9 +49,17 @@ export class SidecarCodec {
     return { ok: true, sidecar: value };
   }
 
-  /** The file's text: stable key order, two-space indentation, a final newline (diff-friendly under git). */
+  /**
+   * The file's text: stable key order, two-space indentation, a final newline (diff-friendly under git).
+   * @throws Error when the annotations do not match the shipped schema, so that no file is written
+   *   that the next load would have to quarantine
+   */
   write(articleText: string, file: string, annotations: readonly Annotation[]): string {
     const sidecar: Sidecar = { version: 1, source: { file, sha256: sha256(articleText), length: articleText.length }, annotations };
+    if (!this.validate(sidecar)) {
+      const error = this.validate.errors?.[0];
+      throw new Error(`the notes do not match the annotations schema: ${error?.instancePath || '/'} ${error?.message ?? ''}`.trim());
+    }
     return JSON.stringify(sidecar, null, 2) + '\n';
   }
 
