@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import { ChineseConverter } from '../core/conversion/chineseConverter';
+import { readerDirection, sourceVariant } from '../conversion/configuredDirections';
 import { addEntryToJsonGlossary } from '../core/glossary/glossaryEditing';
 import { glossaryWordsIn } from '../core/readings/columnReadings';
 import type { ReadingService } from '../core/readings/readingService';
@@ -54,8 +55,10 @@ export class AddToGlossaryCommand {
       return undefined;
     }
     const note = typeof args.note === 'string' ? args.note : typeof args.english === 'string' ? undefined : await vscode.window.showInputBox({ prompt: vscode.l10n.t('Note for translators (optional)') });
-    const simplified = this.converter.convert(term, { from: 'hk', to: 'cn' });
-    const traditional = simplified === term ? this.converter.convert(term, { from: 'cn', to: 'hk' }) : term;
+    // Both scripts follow the user's Traditional variants (source and reader settings), not always Hong Kong's.
+    const scope = editor?.document;
+    const simplified = this.converter.convert(term, { from: sourceVariant(scope), to: 'cn' });
+    const traditional = simplified === term ? this.converter.convert(term, readerDirection(true, scope)) : term;
 
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
     if (open?.isDirty) {

@@ -3,6 +3,7 @@ import { AnnotationManager } from '../annotations/annotationManager';
 import { CommandId } from '../commandIds';
 import type { Annotation, AnnotationBody } from '../core/annotations/annotation';
 import { ChineseConverter } from '../core/conversion/chineseConverter';
+import { sourceVariant } from '../conversion/configuredDirections';
 import { argumentRecord, ArgumentRecord, documentArgument, notesArgument, splitTags, stringArgument, tagsArgument } from './annotationArguments';
 
 /**
@@ -45,7 +46,8 @@ export class AnnotateCommand {
     }
     const start = document.offsetAt(range.start);
     const end = document.offsetAt(range.end);
-    const simplified = this.converter.convert(quote, { from: 'hk', to: 'cn' });
+    // The Simplified form follows the Traditional the user reads (`bilingualReader.sourceVariant`), as the reader and the exports do.
+    const simplified = this.converter.convert(quote, { from: sourceVariant(document), to: 'cn' });
     return this.annotations.add(document, { start, end }, body, simplified);
   }
 }

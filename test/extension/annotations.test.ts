@@ -211,6 +211,23 @@ suite('Annotations', () => {
     assert.deepStrictEqual(readSidecar(sidecar).annotations[0]!.body.tags, ['policy']);
   });
 
+  test('a note’s Simplified form follows the Traditional the user reads (sourceVariant), not always Hong Kong’s', async () => {
+    const file = fixturePath(`taiwan-${Date.now()}.txt`);
+    fs.writeFileSync(file, '這套軟體的資料庫很大。');
+    try {
+      await setSetting('sourceVariant', 'twp');
+      const uri = vscode.Uri.file(file);
+      const document = await vscode.workspace.openTextDocument(uri);
+      const note = await annotate(uri, rangeOf(document, '軟體'), 'Taiwan usage');
+      // Taiwan phrases: 軟體 is 软件 on the Mainland; Hong Kong's conversion would give 软体.
+      assert.strictEqual(note.target.simplified, '软件');
+    } finally {
+      await setSetting('sourceVariant', undefined);
+      fs.rmSync(file, { force: true });
+      fs.rmSync(`${file}.annotations.json`, { force: true });
+    }
+  });
+
   test('a note added to the sidecar elsewhere is merged in', async () => {
     const { uri, sidecar } = freshArticle();
     const document = await vscode.workspace.openTextDocument(uri);
