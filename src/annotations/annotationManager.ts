@@ -316,6 +316,25 @@ export class AnnotationManager extends Disposable {
         if (current === undefined) {
           return;
         }
+        // Another writer (a second window, git) may have changed the file since this window last read
+        // or wrote it, faster than the watcher reports: merge its notes in first, so a write never drops
+        // them (a note edited here and deleted there is kept: AnnotationSet.merge).
+        const onDisk = await Promise.resolve(vscode.workspace.fs.readFile(notes.sidecar)).then(
+          (bytes) => new TextDecoder().decode(bytes),
+          () => undefined,
+        );
+        if (onDisk !== undefined && onDisk !== notes.lastWritten) {
+          const read = this.codec.read(onDisk);
+          if (!read.ok) {
+            await this.quarantine(notes, onDisk, read.problem, read.line);
+            return;
+          }
+          if (notes.set.merge(read.sidecar.annotations, current, notes.base) > 0) {
+            this.fireNotesChanged(notes.document);
+          }
+          notes.base = read.sidecar.annotations;
+          notes.lastWritten = onDisk;
+        }
         const annotations = notes.set.snapshot(current);
         if (annotations.length === 0 && notes.lastWritten === undefined) {
           notes.pending = false;

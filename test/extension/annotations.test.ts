@@ -251,6 +251,29 @@ suite('Annotations', () => {
     assert.ok(readSidecar(sidecar).annotations.some((a) => a.id === mine.id));
   });
 
+  test('a note written elsewhere just before this window writes is kept (merged before every write)', async () => {
+    const { uri, sidecar } = freshArticle();
+    const document = await vscode.workspace.openTextDocument(uri);
+    const mine = await annotate(uri, rangeOf(document, '王毅'), 'mine');
+    await waitFor(() => trySidecar(sidecar)?.annotations.length === 1, 'the first note to be written');
+    const theirs = readSidecar(sidecar);
+    const offset = document.getText().indexOf('毛寧');
+    theirs.annotations.push({
+      ...theirs.annotations[0]!,
+      id: '00000000-0000-4000-8000-000000000002',
+      body: { note: 'theirs', tags: [] },
+      target: { selector: [{ type: 'TextQuoteSelector', exact: '毛寧', prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: offset, end: offset + 2 }] },
+    });
+    // Another writer, then at once a note here: its write comes before the file watcher would report.
+    fs.writeFileSync(sidecar, JSON.stringify(theirs, null, 2));
+    const second = await annotate(uri, rangeOf(document, '華為'), 'second of mine');
+    await waitFor(() => trySidecar(sidecar)?.annotations.length === 3, 'all three notes in the file');
+    assert.deepStrictEqual(
+      readSidecar(sidecar).annotations.map((a) => a.id).sort(),
+      [mine.id, second.id, '00000000-0000-4000-8000-000000000002'].sort(),
+    );
+  });
+
   test('renaming the article moves its sidecar', async () => {
     const { uri, sidecar } = freshArticle();
     const document = await vscode.workspace.openTextDocument(uri);
