@@ -1,3 +1,4 @@
+import { characterAt, HAN, isLowSurrogate } from '../text/characters';
 import { alignedReplacements } from './replacements';
 
 /**
@@ -6,8 +7,6 @@ import { alignedReplacements } from './replacements';
  * the word is 頭髮). These helpers convert such text as if the break were not there and put the
  * break back where it was.
  */
-
-const HAN = /\p{Script=Han}/u;
 
 /**
  * Whether the line break at UTF-16 offset `newline` (a `\n`, possibly preceded by `\r`) has a Han
@@ -104,17 +103,12 @@ function placeBreaks(original: string, converted: string, breaks: readonly WordB
       return undefined;
     }
     const at = b.at + delta;
-    if (isLowSurrogateAt(converted, at)) {
+    if (isLowSurrogate(converted, at)) {
       return undefined;
     }
     placed.push({ at, text: b.text });
   }
   return placed;
-}
-
-function isLowSurrogateAt(text: string, offset: number): boolean {
-  const code = text.charCodeAt(offset);
-  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 interface WordBreak {
@@ -169,15 +163,12 @@ function paragraphs(text: string): string[] {
 }
 
 function isHanAt(text: string, offset: number): boolean {
-  const code = text.codePointAt(offset);
-  return code !== undefined && HAN.test(String.fromCodePoint(code));
+  return HAN.test(characterAt(text, offset));
 }
 
 function isHanBefore(text: string, end: number): boolean {
   if (end <= 0) {
     return false;
   }
-  const low = text.charCodeAt(end - 1);
-  const start = low >= 0xdc00 && low <= 0xdfff && end >= 2 ? end - 2 : end - 1;
-  return isHanAt(text, start);
+  return isHanAt(text, isLowSurrogate(text, end - 1) && end >= 2 ? end - 2 : end - 1);
 }

@@ -1,5 +1,6 @@
 import type { DictGroup, Trie } from 'opencc-js';
-import { Direction, OPENCC_CONFIGS } from './locales';
+import { characterLength, HAN } from '../text/characters';
+import { Direction, directionKey, OPENCC_CONFIGS } from './locales';
 import type { WordSegmenter } from './wordSegmenter';
 
 type OpenCCModule = typeof import('opencc-js');
@@ -64,13 +65,11 @@ export function segmentedConverter(opencc: OpenCCModule, direction: Direction, s
   };
 }
 
-const HAN = /\p{Script=Han}/u;
+/** OpenCC's config name of each direction it has one for (`cn→hk` → `s2hk`), looked up on every conversion. */
+const CONFIG_NAMES = new Map(Object.entries(OPENCC_CONFIGS).map(([name, direction]) => [directionKey(direction), name]));
 
 function configName(direction: Direction): string | undefined {
-  return Object.keys(OPENCC_CONFIGS).find((name) => {
-    const d = OPENCC_CONFIGS[name]!;
-    return d.from === direction.from && d.to === direction.to;
-  });
+  return CONFIG_NAMES.get(directionKey(direction));
 }
 
 /**
@@ -208,13 +207,7 @@ function convertStep(trie: Trie, text: string, boundaries: Uint8Array, mayJoin: 
  */
 function unmatchedLength(text: string, offset: number): number {
   const end = descriptionEnd(text, offset);
-  return end > offset ? end - offset : codePointLength(text, offset);
-}
-
-function codePointLength(text: string, offset: number): number {
-  const code = text.charCodeAt(offset);
-  const next = text.charCodeAt(offset + 1);
-  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+  return end > offset ? end - offset : characterLength(text, offset);
 }
 
 /** The end of the ideographic description sequence starting at `offset` (U+2FF0–U+2FFF and its operands), or 0. */
@@ -229,7 +222,7 @@ function descriptionEnd(text: string, offset: number): number {
     if (end >= text.length) {
       return 0;
     }
-    end = descriptionEnd(text, end) || end + codePointLength(text, end);
+    end = descriptionEnd(text, end) || end + characterLength(text, end);
   }
   return end;
 }

@@ -1,4 +1,4 @@
-import { HAN } from '../readings/characters';
+import { HAN } from '../text/characters';
 import { PINYIN_TONE_MARKS } from '../readings/readingSystem';
 
 /** One CC-CEDICT reading of a word. */

@@ -1,7 +1,7 @@
+import { HAN } from '../text/characters';
 import { segmentRun, WordDictionary } from '../readings/wordSegmentation';
 import type { WordBoundaries } from './termMatcher';
 
-const HAN = /\p{Script=Han}/u;
 
 /**
  * Word boundaries from CC-CEDICT, by the bidirectional maximum matching the readings use

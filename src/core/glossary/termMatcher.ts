@@ -1,3 +1,4 @@
+import { HAN } from '../text/characters';
 import { entryForms, GlossaryEntry, ORIGIN_PRECEDENCE } from './glossaryEntry';
 import { VariantFolding } from './variantCharacters';
 
@@ -14,7 +15,6 @@ interface Node {
 }
 
 const DIGIT = /[0-9０-９]/;
-const HAN = /\p{Script=Han}/u;
 const FOLDING = new VariantFolding();
 
 /** Folds a UTF-16 code unit for matching: variant characters to one form, ASCII letters to lower case. */

@@ -1,3 +1,5 @@
+import { HAN } from '../text/characters';
+
 /**
  * Reflow of text extracted from PDF pages into readable blocks. The extraction breaks lines at the
  * column edge, puts blank lines inside sentences (page and column breaks, double-spaced boxes),
@@ -341,7 +343,6 @@ function keptPrefix(content: string): number {
   return stop === -1 ? content.length : stop;
 }
 
-const HAN = /\p{Script=Han}/u;
 /** Full-width punctuation a Han character may stand beside without a space. */
 const FULL_WIDTH_PUNCTUATION = /[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65「」『』“”‘’…—]/u;
 

@@ -1,7 +1,7 @@
 import type { Direction } from '../conversion/locales';
 import type { TermMatcher } from '../glossary/termMatcher';
 import { OffsetMap } from '../reader/offsetMap';
-import { characterAt, HAN } from './characters';
+import { characterAt, HAN } from '../text/characters';
 import type { KnownWord, ReadingService, ReadingTrack, WordDictionary } from './readingService';
 import type { CharacterReading, ReadingSystem } from './readingSystem';
 

@@ -1,4 +1,4 @@
-import { HAN } from './characters';
+import { HAN } from '../text/characters';
 
 /**
  * Readings of polyphonic characters that no dictionary word decides, by their grammatical context.

@@ -1,5 +1,5 @@
 import { OffsetMap } from '../reader/offsetMap';
-import { characterAt, HAN } from './characters';
+import { characterAt, HAN } from '../text/characters';
 import { pinyinSyllableToZhuyin, splitWordPinyin, squashPinyin, withoutTone } from './pinyinSyllables';
 import { standaloneReading, wordReading } from './polyphoneRules';
 import { CharacterReading, ReadingSystem, toneOf } from './readingSystem';

@@ -1,4 +1,4 @@
-import { characterLength, isLowSurrogate } from './characters';
+import { characterLength, isLowSurrogate } from '../text/characters';
 
 /** A word dictionary (CC-CEDICT): the entries of a headword in either script (none: empty or undefined), each with its pinyin (syllables separated by spaces). */
 export interface WordDictionary {
