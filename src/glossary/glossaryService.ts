@@ -46,11 +46,9 @@ export class GlossaryService extends Disposable {
   ) {
     super();
     this.boundaries = new DictionaryWordBoundaries(() => {
-      if (!this.loadedDictionary) {
-        this.dictionary().then(
-          (dictionary) => (this.loadedDictionary = dictionary),
-          () => undefined,
-        );
+      // Asked for on every overlap: start the load once, and answer from it once it is done.
+      if (!this.loadedDictionary && !this.dictionaryLoad) {
+        this.dictionary().catch(() => undefined);
       }
       return this.loadedDictionary;
     }, toSimplified);
@@ -96,7 +94,9 @@ export class GlossaryService extends Disposable {
   dictionary(): Promise<CedictDictionary> {
     this.dictionaryLoad ??= (async () => {
       const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'cedict.tsv'));
-      return CedictDictionary.parse(new TextDecoder().decode(bytes));
+      // Kept for the term matcher's synchronous questions about word boundaries, whoever loaded it.
+      this.loadedDictionary = CedictDictionary.parse(new TextDecoder().decode(bytes));
+      return this.loadedDictionary;
     })();
     // A failed load is tried again next time rather than remembered.
     this.dictionaryLoad.catch(() => (this.dictionaryLoad = undefined));

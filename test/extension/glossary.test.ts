@@ -61,6 +61,15 @@ suite('Glossary hovers and commands', () => {
     assert.match(text, /CC-CEDICT/);
   });
 
+  test('overlapping terms: CC-CEDICT’s words decide, whoever loaded it (對華為的封鎖 is Huawei’s)', async () => {
+    // A dictionary hover loads CC-CEDICT; the term matcher then uses it for overlaps.
+    const words = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '我去銀行' });
+    assert.match(await hoverText(words.uri, new vscode.Position(0, 2)), /CC-CEDICT/);
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '美國對華為的封鎖，以及對華政策' });
+    assert.match(await hoverText(document.uri, positionOf(document, '為')), /\n\nHuawei/);
+    assert.match(await hoverText(document.uri, positionOf(document, '對華政策')), /toward China/);
+  });
+
   test('a workspace glossary in each format overrides the built-in entry; a broken one does not stop the others', async () => {
     const folder = fixturePath('.bilingual-reader');
     fs.mkdirSync(folder, { recursive: true });
