@@ -66,6 +66,19 @@ async function annotate(uri: vscode.Uri, range: { start: vscode.Position; end: v
   return annotation;
 }
 
+/** Another writer's note on `quote`, added to the sidecar on disk as a second window or git would. */
+function writeOthersNote(sidecar: string, document: vscode.TextDocument, id: string, quote: string): void {
+  const theirs = readSidecar(sidecar);
+  const offset = document.getText().indexOf(quote);
+  theirs.annotations.push({
+    ...theirs.annotations[0]!,
+    id,
+    body: { note: 'theirs', tags: [] },
+    target: { selector: [{ type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: offset, end: offset + quote.length }] },
+  });
+  fs.writeFileSync(sidecar, JSON.stringify(theirs, null, 2));
+}
+
 suite('Annotations', () => {
   suiteSetup(activateExtension);
   teardown(closeAllEditors);
@@ -233,15 +246,7 @@ suite('Annotations', () => {
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
     const mine = await annotate(uri, rangeOf(document, '王毅'), 'mine');
-    const theirs = JSON.parse(fs.readFileSync(sidecar, 'utf8')) as SidecarFile;
-    const offset = document.getText().indexOf('毛寧');
-    theirs.annotations.push({
-      ...theirs.annotations[0]!,
-      id: '00000000-0000-4000-8000-000000000001',
-      body: { note: 'theirs', tags: [] },
-      target: { selector: [{ type: 'TextQuoteSelector', exact: '毛寧', prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: offset, end: offset + 2 }] },
-    });
-    fs.writeFileSync(sidecar, JSON.stringify(theirs, null, 2));
+    writeOthersNote(sidecar, document, '00000000-0000-4000-8000-000000000001', '毛寧');
     // The file watcher reports the change; the note then exists for the commands.
     await waitFor(
       async () => (await vscode.commands.executeCommand<string>('bilingualReader.goToAnnotation', { uri, id: '00000000-0000-4000-8000-000000000001' })) !== undefined,
@@ -256,16 +261,8 @@ suite('Annotations', () => {
     const document = await vscode.workspace.openTextDocument(uri);
     const mine = await annotate(uri, rangeOf(document, '王毅'), 'mine');
     await waitFor(() => trySidecar(sidecar)?.annotations.length === 1, 'the first note to be written');
-    const theirs = readSidecar(sidecar);
-    const offset = document.getText().indexOf('毛寧');
-    theirs.annotations.push({
-      ...theirs.annotations[0]!,
-      id: '00000000-0000-4000-8000-000000000002',
-      body: { note: 'theirs', tags: [] },
-      target: { selector: [{ type: 'TextQuoteSelector', exact: '毛寧', prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: offset, end: offset + 2 }] },
-    });
     // Another writer, then at once a note here: its write comes before the file watcher would report.
-    fs.writeFileSync(sidecar, JSON.stringify(theirs, null, 2));
+    writeOthersNote(sidecar, document, '00000000-0000-4000-8000-000000000002', '毛寧');
     const second = await annotate(uri, rangeOf(document, '華為'), 'second of mine');
     await waitFor(() => trySidecar(sidecar)?.annotations.length === 3, 'all three notes in the file');
     assert.deepStrictEqual(

@@ -115,6 +115,13 @@ for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
         await block.evaluate((cell) => cell.textContent),
         '康京和表示，亞洲協會對中國數千年的文化積\n\n澱有着深刻了解，願繼續分享基於事實、客觀的\n對華認知，同更多美國有識之士一道，為消除誤\n解、促進理解搭建對話平台。',
       );
+      // A word a line break splits converts whole: Taiwan phrases turn 人工智⏎能 into 人工智⏎慧.
+      await reader.locator('#direction').selectOption('cn>twp');
+      const split = reader.locator('#blocks .block .converted', { hasText: '慧領域' });
+      await split.waitFor({ timeout: 15_000 });
+      assert.ok(((await split.textContent()) ?? '').includes('人工智\n慧領域'), await split.textContent() ?? '');
+      await reader.locator('#direction').selectOption('hk>cn');
+      await reader.locator('#blocks .block .converted', { hasText: '能领域' }).waitFor({ timeout: 15_000 });
     });
 
     test('the panel comes back after a window reload, with its layout', async () => {
