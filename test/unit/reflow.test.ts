@@ -120,6 +120,18 @@ suite('reflow of other layouts (test/fixtures/reflow, reviewed by hand)', () => 
     assert.ok(!blocks[paragraph]!.lines.some((l) => l.startsWith('圖：')), 'the caption’s lines are not the paragraph’s');
   });
 
+  test('an indented line starts a paragraph after a full line that ends a sentence; a subhead needs no blank line', () => {
+    const text = '　　美國商務部周二表示，將收緊對華出口\n管制，並擴大範圍至多家企業的子公司。\n　　要求滙豐盡快提交報告\n　　另就滙豐上周五出現的系統故障，金管\n局已要求盡快提交詳細調查報告。';
+    assert.deepStrictEqual(
+      reflow(text).map((b) => [b.kind, b.text]),
+      [
+        ['paragraph', '美國商務部周二表示，將收緊對華出口管制，並擴大範圍至多家企業的子公司。'],
+        ['headline', '要求滙豐盡快提交報告'],
+        ['paragraph', '另就滙豐上周五出現的系統故障，金管局已要求盡快提交詳細調查報告。'],
+      ],
+    );
+  });
+
   test('a paragraph two captions interrupt stays one paragraph, the captions after it', () => {
     const text = '美國商務部周二表示，將多家中國企\n業列入實體清單，並收緊對華\n\n●圖為示威者\n\n出口管制，並擴大範圍至多家企業以\n及若干\n\n▲圖為另一張相片\n\n研究機構。\n　　第二段開始，內容。';
     assert.deepStrictEqual(

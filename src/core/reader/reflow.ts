@@ -21,15 +21,17 @@ import { HAN } from '../text/characters';
  *    and not filling the column (as wide as the lines around it) unless the next line opens a block of
  *    its own (a line that fills the column runs on into the next, as after a column break: `…列入實體`
  *    / `清單，並收緊…`; a title wider than the short text under it fills no column). It
- *    follows a blank line or another headline, after a finished paragraph. A dateline
+ *    follows a blank line or another headline, or comes before an indented line (a subhead set between
+ *    paragraphs without space), after a finished paragraph. A dateline
  *    (`香港文匯報訊`, `【香港商報訊】`, `（中央社記者…電）`, `〔記者…報導〕`, `本報訊`,
  *    `新華社北京…電`) or a short label of Han characters followed by text (`文匯觀察 中美…`) starts
  *    a paragraph instead: in print they open the paragraph they stand in.
  * 3. Blank lines say nothing else: they fall mid-sentence (page and column breaks). A paragraph ends
  *    after a line that ends a sentence (。！？… and closing quotes) or a colon introducing what follows
  *    (`作以下回應：`) when that line stops short of the column's width, or when the next line is
- *    indented (shorter than the column: print indents a paragraph's first line). The column width is
- *    the widest of the nearby lines, so that boxes of other widths reflow too.
+ *    indented (it starts with spaces, or is shorter than the column: print indents a paragraph's first
+ *    line). The column width is the widest of the nearby lines, so that boxes of other widths reflow
+ *    too.
  * 4. Lines of a block are joined without a space, except between two Latin letters or digits. In a
  *    paragraph, spaces the extraction left between two Han characters, or between a Han character and
  *    full-width punctuation (`列入實體 清單`, `管制 ，`), are left out of the block's text; spaces
@@ -182,7 +184,7 @@ export function reflow(source: string): ReflowBlock[] {
       !current ||
       current.kind !== 'paragraph' ||
       (previous !== undefined && PHOTO_CREDIT.test(previous.content)) ||
-      (previous !== undefined && PARAGRAPH_END.test(previous.content) && (isShort(previous) || isShort(line)));
+      (previous !== undefined && PARAGRAPH_END.test(previous.content) && (isShort(previous) || isShort(line) || line.contentStart > 0));
     if (CAPTION_START.test(content)) {
       // Set an unfinished paragraph aside, also when it was resumed after an earlier caption.
       if (unfinished(current) && (!suspended || current === suspended)) {
@@ -199,7 +201,7 @@ export function reflow(source: string): ReflowBlock[] {
       current = suspended;
       current.lines.push(line);
     } else if (
-      (blankBefore || blocks[blocks.length - 1]?.kind === 'headline') &&
+      (blankBefore || blocks[blocks.length - 1]?.kind === 'headline' || (nextText.get(line.index)?.contentStart ?? 0) > 0) &&
       afterFinished &&
       looksLikeHeadline(line, nextText.get(line.index), isShort, fillsColumn)
     ) {
