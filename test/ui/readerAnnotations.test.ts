@@ -54,7 +54,12 @@ suite('UI: annotating from the reader panel', function () {
     assert.strictEqual(original.join(''), '實體清單');
     assert.strictEqual(converted.join(''), '实体清单');
 
-    const sidecar = JSON.parse(fs.readFileSync(path.join(workbench.workspace, `${ARTICLE}.annotations.json`), 'utf8')) as {
+    // The highlights show before the write ends (the sidecar is read and merged right before it): wait for the file.
+    const file = path.join(workbench.workspace, `${ARTICLE}.annotations.json`);
+    for (let tries = 0; tries < 100 && !fs.existsSync(file); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const sidecar = JSON.parse(fs.readFileSync(file, 'utf8')) as {
       annotations: { body: { note: string; tags: string[]; translation: string }; target: { selector: [{ exact: string }] } }[];
     };
     const [note] = sidecar.annotations;
