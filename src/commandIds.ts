@@ -17,4 +17,6 @@ export const enum CommandId {
   DeleteAnnotation = 'bilingualReader.deleteAnnotation',
   GoToAnnotation = 'bilingualReader.goToAnnotation',
   ExportAnnotations = 'bilingualReader.exportAnnotations',
+  ConfirmAnnotationPlacement = 'bilingualReader.confirmAnnotationPlacement',
+  ReattachAnnotation = 'bilingualReader.reattachAnnotation',
 }

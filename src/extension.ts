@@ -8,6 +8,8 @@ import { AnnotateCommand } from './commands/annotateCommand';
 import { DeleteAnnotationCommand } from './commands/deleteAnnotationCommand';
 import { EditAnnotationCommand } from './commands/editAnnotationCommand';
 import { ExportAnnotationsCommand } from './commands/exportAnnotationsCommand';
+import { ConfirmAnnotationPlacementCommand } from './commands/confirmAnnotationPlacementCommand';
+import { ReattachAnnotationCommand } from './commands/reattachAnnotationCommand';
 import { GoToAnnotationCommand } from './commands/goToAnnotationCommand';
 import { ConvertCommand, ConvertInDirectionCommand } from './commands/convertCommand';
 import { ConvertToNewEditorCommand } from './commands/convertToNewEditorCommand';
@@ -30,6 +32,7 @@ import { TermDecorations } from './glossary/termDecorations';
 import { ReaderPanel } from './reader/readerPanel';
 import { ReaderPanelManager } from './reader/readerPanelManager';
 import { ScriptStatusBarItem } from './status/scriptStatusBarItem';
+import { ProblemReporter } from './util/problemReporter';
 
 /** What the extension gives other extensions and its tests. */
 export interface BilingualReaderApi {
@@ -46,6 +49,7 @@ export interface BilingualReaderApi {
 export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   const log = vscode.window.createOutputChannel('Bilingual Reader', { log: true });
   context.subscriptions.push(log);
+  const problems = new ProblemReporter(log);
   const converter = new ChineseConverter(undefined, (error) => {
     log.error('Word segmentation (jieba) could not be loaded; converting without it.', error);
     void vscode.window.showWarningMessage(vscode.l10n.t('Word segmentation (jieba) could not be loaded, so conversions use plain OpenCC matching. See the Bilingual Reader output for details.'));
@@ -86,7 +90,8 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
     [CommandId.ToTraditionalTWPhrases, () => ({ from: 'cn', to: 'twp' })],
   ];
   // Before the reader panels: on an edit, notes must have moved before a panel re-renders blocks.
-  const annotations = new AnnotationManager();
+  const annotations = new AnnotationManager(context.storageUri, problems);
+  stopping.add(() => annotations.flush());
   context.subscriptions.push(annotations, new AnnotationDecorations(annotations), new AnnotationsTreeView(annotations, readings, glossaries));
   const readers = new ReaderPanelManager({ extensionUri: context.extensionUri, converter, detector, overrides, glossaries, readings, annotations });
   context.subscriptions.push(readers);
@@ -102,6 +107,8 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   const deleteAnnotation = new DeleteAnnotationCommand(annotations);
   const goToAnnotation = new GoToAnnotationCommand(annotations);
   const exportAnnotations = new ExportAnnotationsCommand(annotations, glossaries, converter, readings);
+  const confirmPlacement = new ConfirmAnnotationPlacementCommand(annotations);
+  const reattach = new ReattachAnnotationCommand(annotations);
   context.subscriptions.push(
     vscode.commands.registerCommand(ConvertCommand.id, (arg?: unknown) => convert.execute(arg)),
     vscode.commands.registerCommand(ConvertToNewEditorCommand.id, (arg?: unknown) => toNewEditor.execute(arg)),
@@ -115,6 +122,8 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
     vscode.commands.registerCommand(DeleteAnnotationCommand.id, (arg?: unknown) => deleteAnnotation.execute(arg)),
     vscode.commands.registerCommand(GoToAnnotationCommand.id, (arg?: unknown) => goToAnnotation.execute(arg)),
     vscode.commands.registerCommand(ExportAnnotationsCommand.id, (arg?: unknown) => exportAnnotations.execute(arg)),
+    vscode.commands.registerCommand(ConfirmAnnotationPlacementCommand.id, (arg?: unknown) => confirmPlacement.execute(arg)),
+    vscode.commands.registerCommand(ReattachAnnotationCommand.id, (arg?: unknown) => reattach.execute(arg)),
     ...named.map(([id, direction]) => {
       const command = new ConvertInDirectionCommand(id, direction, conversion);
       return vscode.commands.registerCommand(command.id, () => command.execute());
@@ -126,6 +135,15 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   };
 }
 
-export function deactivate(): void {
-  // Everything is released through context.subscriptions.
+/**
+ * Work that must finish before the extension host stops (disposables cannot wait): pending sidecar
+ * writes, and notes that exist only in memory going to workspace storage. Module state because
+ * deactivate() receives nothing from activate(), as in VS Code's language-client samples.
+ */
+const stopping = new Set<() => Promise<void>>();
+
+export async function deactivate(): Promise<void> {
+  // Everything else is released through context.subscriptions.
+  await Promise.all([...stopping].map((stop) => stop().catch(() => undefined)));
+  stopping.clear();
 }

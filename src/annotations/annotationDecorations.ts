@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { quoteOf } from '../core/annotations/annotation';
 import { Disposable } from '../util/dispose';
 import { AnnotationManager } from './annotationManager';
+import { placementSentence } from './placementLabels';
 
 /** Highlights annotated text in editors (background and overview ruler) and shows the note on hover. */
 export class AnnotationDecorations extends Disposable implements vscode.HoverProvider {
@@ -29,7 +30,8 @@ export class AnnotationDecorations extends Disposable implements vscode.HoverPro
       return undefined;
     }
     const markdown = new vscode.MarkdownString();
-    here.forEach(({ annotation }, i) => {
+    here.forEach((placed, i) => {
+      const { annotation } = placed;
       if (i > 0) {
         markdown.appendMarkdown('\n\n---\n\n');
       }
@@ -45,6 +47,11 @@ export class AnnotationDecorations extends Disposable implements vscode.HoverPro
       if (annotation.body.tags.length > 0) {
         markdown.appendMarkdown('\n\n');
         markdown.appendText(annotation.body.tags.map((t) => `#${t}`).join(' '));
+      }
+      const placement = placementSentence(placed);
+      if (placement) {
+        markdown.appendMarkdown(placed.placement.review ? '\n\n$(warning) ' : '\n\n');
+        markdown.appendText(placement);
       }
     });
     markdown.supportThemeIcons = true;

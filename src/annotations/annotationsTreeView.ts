@@ -7,7 +7,8 @@ import type { ReadingService } from '../core/readings/readingService';
 import type { GlossaryService } from '../glossary/glossaryService';
 import { readingSettings, readingSystemLabel } from '../reader/readingSettings';
 import { Disposable } from '../util/dispose';
-import { AnnotationManager, DocumentNotes } from './annotationManager';
+import { AnnotationManager, EditorNotes as DocumentNotes } from './annotationManager';
+import { placementBadge, placementSentence } from './placementLabels';
 
 type Node = { kind: 'document'; notes: DocumentNotes } | { kind: 'note'; notes: DocumentNotes; placed: PlacedAnnotation };
 
@@ -48,12 +49,13 @@ export class AnnotationsTreeView extends Disposable implements vscode.TreeDataPr
       item.description = vscode.l10n.t('{0} notes', node.notes.set.all.length);
       return item;
     }
-    const { annotation, range } = node.placed;
+    const { annotation, range, placement } = node.placed;
     const item = new vscode.TreeItem(quoteOf(annotation).exact.replace(/\s+/g, ' '), vscode.TreeItemCollapsibleState.None);
-    item.description = (range ? '' : `${vscode.l10n.t('orphan')} · `) + annotation.body.note.split('\n')[0];
+    const badge = placementBadge(node.placed);
+    item.description = (badge ? `${badge} · ` : '') + annotation.body.note.split('\n')[0];
     // The tooltip, with the quote's reading, is made when it is shown (resolveTreeItem).
-    item.iconPath = new vscode.ThemeIcon(range ? 'note' : 'warning');
-    item.contextValue = range ? 'annotation' : 'orphanAnnotation';
+    item.iconPath = new vscode.ThemeIcon(!range ? 'warning' : placement.review ? 'question' : 'note');
+    item.contextValue = !range ? 'orphanAnnotation' : placement.review ? 'reviewAnnotation' : 'annotation';
     const args = { uri: node.notes.document.toString(), id: annotation.id };
     item.command = { command: CommandId.GoToAnnotation, title: vscode.l10n.t('Go to Annotation'), arguments: [args] };
     return item;
@@ -77,6 +79,7 @@ export class AnnotationsTreeView extends Disposable implements vscode.TreeDataPr
         annotation.body.note,
         annotation.body.translation ?? '',
         annotation.body.tags.map((t) => `#${t}`).join(' '),
+        placementSentence(placed),
       ]
         .filter(Boolean)
         .join('\n\n'),

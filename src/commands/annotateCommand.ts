@@ -53,7 +53,7 @@ export class AnnotateCommand {
 }
 
 /** `range` from the arguments ({ start: { line, character }, end: … }), else the editor selection. */
-function rangeArgument(args: ArgumentRecord, document: vscode.TextDocument): vscode.Range | undefined {
+export function rangeArgument(args: ArgumentRecord, document: vscode.TextDocument): vscode.Range | undefined {
   const raw = args.range as { start?: { line?: unknown; character?: unknown }; end?: { line?: unknown; character?: unknown } } | undefined;
   if (raw && typeof raw === 'object') {
     const position = (p: { line?: unknown; character?: unknown } | undefined) =>

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { quoteOf } from '../core/annotations/annotation';
 import type { PlacedAnnotation } from '../core/annotations/annotationSet';
-import { AnnotationManager, DocumentNotes } from '../annotations/annotationManager';
+import { AnnotationManager, EditorNotes as DocumentNotes } from '../annotations/annotationManager';
 import { annotationArguments } from '../annotations/annotationsTreeView';
+import { placementBadge } from '../annotations/placementLabels';
 import { uriArgument } from '../util/uris';
 
 export type ArgumentRecord = Readonly<Record<string, unknown>>;
@@ -67,8 +68,11 @@ export async function documentNotesArgument(
   return document && notes ? { document, notes } : undefined;
 }
 
-/** The note named by `id`, else the one under the cursor, else the user's pick. */
-export async function pickAnnotation(notes: DocumentNotes, args: ArgumentRecord, title: string): Promise<PlacedAnnotation | undefined> {
+/**
+ * The note named by `id`, else the one under the cursor (unless `args.noCursor`), else the user's
+ * pick among `choices` (default: all the document's notes, in order).
+ */
+export async function pickAnnotation(notes: DocumentNotes, args: ArgumentRecord, title: string, choices: readonly PlacedAnnotation[] = notes.set.all): Promise<PlacedAnnotation | undefined> {
   const id = stringArgument(args.id);
   if (id) {
     const found = notes.set.find(id);
@@ -78,16 +82,16 @@ export async function pickAnnotation(notes: DocumentNotes, args: ArgumentRecord,
     return found;
   }
   const editor = vscode.window.activeTextEditor;
-  if (editor?.document.uri.toString() === notes.document.toString()) {
+  if (!args.noCursor && editor?.document.uri.toString() === notes.document.toString()) {
     const here = notes.set.at(editor.document.offsetAt(editor.selection.active));
     if (here.length === 1) {
       return here[0];
     }
   }
   const picked = await vscode.window.showQuickPick(
-    notes.set.all.map((placed) => ({
+    choices.map((placed) => ({
       label: quoteOf(placed.annotation).exact.replace(/\s+/g, ' '),
-      description: [placed.range ? '' : vscode.l10n.t('orphan'), ...placed.annotation.body.tags.map((t) => `#${t}`)].filter(Boolean).join(' '),
+      description: [placementBadge(placed), ...placed.annotation.body.tags.map((t) => `#${t}`)].filter(Boolean).join(' '),
       detail: placed.annotation.body.note.replace(/\s+/g, ' '),
       placed,
     })),

@@ -31,6 +31,6 @@ export class EditAnnotationCommand {
             ...(typeof args.translation === 'string' ? (args.translation ? { translation: args.translation } : {}) : current.translation ? { translation: current.translation } : {}),
           }
         : await askBody({}, quoteOf(placed.annotation).exact, current);
-    return body ? this.annotations.edit(document, placed.annotation.id, body) : undefined;
+    return body ? (await this.annotations.change(document, placed.annotation.id, { body }))?.annotation : undefined;
   }
 }

@@ -16,8 +16,8 @@ export type BlockKind = 'paragraph' | 'headline' | 'caption' | 'byline';
 
 /** A glossary term in a column: [start, end) and the key of its card. */
 export type TermSpan = readonly [start: number, end: number, card: string];
-/** An annotated stretch of a column: [start, end) and the note's id. */
-export type NoteSpan = readonly [start: number, end: number, id: string];
+/** An annotated stretch of a column: [start, end), the note's id, and 1 when its placement awaits review (a fuzzy match). */
+export type NoteSpan = readonly [start: number, end: number, id: string, review?: 1];
 /**
  * The reading of the Han character at an offset of a column, in the panel's reading system; with
  * `pinyin+jyutping`, the pinyin first and the Jyutping second.

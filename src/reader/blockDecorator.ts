@@ -13,7 +13,7 @@ import type { ReflowBlock } from '../core/reader/reflow';
 import type { NoteSpan, RubySpan, TermSpan } from '../protocol/readerMessages';
 
 /** Annotated source ranges with their note ids. */
-export type NoteRanges = readonly { readonly id: string; readonly range: TextRange }[];
+export type NoteRanges = readonly { readonly id: string; readonly range: TextRange; readonly review: boolean }[];
 
 /** What the ruby is read with: the service, the system, and CC-CEDICT for the known-word layer. */
 export interface RubyReading {
@@ -66,7 +66,7 @@ export class ReaderBlockDecorator {
     if (this.showLineBreaks && block.lines.length !== block.endLine - block.startLine + 1) {
       return {};
     }
-    for (const { id, range } of this.notes()) {
+    for (const { id, range, review } of this.notes()) {
       if (range.end <= block.startOffset || range.start >= block.endOffset) {
         continue;
       }
@@ -74,7 +74,7 @@ export class ReaderBlockDecorator {
         ? { start: Math.max(0, range.start - block.startOffset), end: Math.min(original.length, range.end - block.startOffset) }
         : sourceRangeToBlockText(block, range);
       if (inText && inText.end > inText.start) {
-        spans.push([inText.start, inText.end, id]);
+        spans.push(review ? [inText.start, inText.end, id, 1] : [inText.start, inText.end, id]);
       }
     }
     if (spans.length === 0) {
@@ -82,7 +82,7 @@ export class ReaderBlockDecorator {
     }
     const map = original === converted ? undefined : OffsetMap.between(original, converted);
     const toConverted = (offset: number) => (map ? map.toConverted(offset) : offset);
-    return { notes: { original: spans, converted: spans.map(([s, e, id]) => [toConverted(s), toConverted(e), id] as const) } };
+    return { notes: { original: spans, converted: spans.map(([s, e, id, review]) => (review ? ([toConverted(s), toConverted(e), id, review] as const) : ([toConverted(s), toConverted(e), id] as const))) } };
   }
 
   /** Cards found since the last call. */

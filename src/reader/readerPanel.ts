@@ -381,7 +381,7 @@ export class ReaderPanel extends Disposable {
 
   private takeNoteRanges(): void {
     const notes = this.services.annotations.loaded(this.document.uri);
-    this.noteRanges = (notes?.set.all ?? []).filter((p) => p.range).map((p) => ({ id: p.annotation.id, range: p.range! }));
+    this.noteRanges = (notes?.set.all ?? []).filter((p) => p.range).map((p) => ({ id: p.annotation.id, range: p.range!, review: p.placement.review }));
   }
 
   /** A selection in either column becomes a range of the source; the Simplified column maps back through the offset map. */
@@ -450,6 +450,7 @@ function readerLabels(): Record<string, string> {
     'toolbar.readings': vscode.l10n.t('Reading system'),
     ...Object.fromEntries(READING_SYSTEMS.map((system) => [`readings.${system}`, readingSystemLabel(system)])),
     'toolbar.annotate': vscode.l10n.t('Annotate selection'),
+    'note.review': vscode.l10n.t('This note was placed by an approximate match of its text after the article changed: check it, then confirm or re-attach it (Annotations view).'),
     'card.source': vscode.l10n.t('Source'),
     'card.more': vscode.l10n.t('+{0} more:'),
     'layout.sideBySide': vscode.l10n.t('Side by side'),

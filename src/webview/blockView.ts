@@ -13,6 +13,8 @@ export interface BlockViewOptions {
   readonly pinyin: boolean;
   /** The system the ruby is in, so each syllable can be classed by its tone. */
   readonly readings: ReadingSystem;
+  /** The tooltip of a note whose placement awaits review. */
+  readonly reviewLabel: string;
 }
 
 /** Builds a block's row. All article text goes in as text nodes, never as HTML. */
@@ -27,12 +29,14 @@ export function createBlockElement(block: RenderedBlock, options: BlockViewOptio
     terms: block.terms?.original ?? [],
     ruby: options.pinyin ? block.ruby?.original ?? [] : [],
     notes: block.notes?.original ?? [],
+    reviewLabel: options.reviewLabel,
   });
   const converted = cell('converted', 'zh-Hans', block.converted, parts, {
     changed: options.markChanges ? block.changed : [],
     terms: block.terms?.converted ?? [],
     ruby: options.pinyin ? block.ruby?.converted ?? [] : [],
     notes: block.notes?.converted ?? [],
+    reviewLabel: options.reviewLabel,
   });
   row.append(original, converted);
   return row;
@@ -48,6 +52,7 @@ interface CellDecorations {
   readonly terms: readonly TermSpan[];
   readonly ruby: readonly RubySpan[];
   readonly notes: readonly NoteSpan[];
+  readonly reviewLabel: string;
 }
 
 type ReadingPart = ReturnType<typeof readingParts>[number];
@@ -111,6 +116,11 @@ function cell(column: string, lang: string, text: string, parts: readonly Readin
       const note = document.createElement('span');
       note.className = 'note';
       note.dataset.notes = notes.map(([, , id]) => id).join(' ');
+      if (notes.some(([, , , review]) => review)) {
+        // Placed by an approximate match of its quote: dashed, and said in words, not by colour alone.
+        note.classList.add('review');
+        note.title = decorations.reviewLabel;
+      }
       parent.append(note);
       parent = note;
     }

@@ -129,10 +129,14 @@ suite('annotation set', () => {
         const set = new AnnotationSet();
         set.load(original, text);
         assert.strictEqual(set.all.length, original.length);
+        const quotes = new Map(original.map((a) => [a.id, quoteOf(a).exact]));
         for (const p of set.all) {
-          if (p.range) {
-            assert.strictEqual(text.slice(p.range.start, p.range.end), quoteOf(p.annotation).exact);
+          // On its own text, or flagged for review: never silently on other text.
+          if (p.range && !p.placement.review) {
+            assert.strictEqual(text.slice(p.range.start, p.range.end), quotes.get(p.annotation.id));
           }
+          assert.strictEqual(p.placement.review, p.placement.method === 'fuzzy');
+          assert.strictEqual(p.range === undefined, p.placement.method === 'orphan');
         }
         const snapshot = set.snapshot(text);
         assert.deepStrictEqual(snapshot.map((a) => a.id).sort(), original.map((a) => a.id).sort());

@@ -1,12 +1,28 @@
 import { Annotation, positionOf, quoteOf, TextRange, withRange } from './annotation';
-import { anchorAnnotation } from './reanchor';
-import { rebaseRanges, TextChange } from './rebase';
+import { anchorAnnotation, PlacementMethod } from './reanchor';
+import { movedRange, rebaseRanges, TextChange } from './rebase';
+
+/**
+ * How a note came to be where it is. `method` is how it was last placed from its selectors (a note
+ * added or re-attached here counts as `position`; following edits in the editor keeps the method);
+ * `review` is set for a `fuzzy` placement until the user confirms it or re-attaches the note. Not
+ * stored in the sidecar: a fuzzy placement keeps the note's old selectors there until confirmed, so
+ * the next load finds and flags it the same way.
+ */
+export interface Placement {
+  readonly method: PlacementMethod;
+  readonly review: boolean;
+}
 
 /** An annotation and where it is in the current text; no range means an orphan, kept all the same. */
 export interface PlacedAnnotation {
   readonly annotation: Annotation;
   readonly range: TextRange | undefined;
+  readonly placement: Placement;
 }
+
+const PLACED_HERE: Placement = { method: 'position', review: false };
+const ORPHAN: Placement = { method: 'orphan', review: false };
 
 /**
  * The annotations of one document and their places in its current text. Pure: the VS Code side feeds
@@ -43,12 +59,49 @@ export class AnnotationSet {
   }
 
   add(annotation: Annotation, range: TextRange): void {
-    this.placed.push({ annotation, range });
+    this.placed.push({ annotation, range, placement: PLACED_HERE });
     this.sort();
+  }
+
+  /** Notes placed by an approximate match of their quote, not yet confirmed by the user. */
+  get toReview(): readonly PlacedAnnotation[] {
+    return this.placed.filter((p) => p.placement.review);
+  }
+
+  /**
+   * The user accepts a fuzzy placement: the note is re-described at the text it is on (so the next
+   * load finds it by position) and modified at `now`. Returns the updated note, or undefined when `id`
+   * is unknown or an orphan.
+   */
+  confirm(id: string, text: string, now: string): PlacedAnnotation | undefined {
+    const found = this.find(id);
+    if (!found?.range) {
+      return undefined;
+    }
+    return this.replace(found, { annotation: { ...withRange(found.annotation, text, found.range), modified: now }, range: found.range, placement: { method: found.placement.method, review: false } });
+  }
+
+  /**
+   * Moves a note (an orphan, or one placed wrongly) onto `range` of `text`, chosen by the user; it is
+   * re-described there and modified at `now`. Returns the updated note, or undefined for an unknown id.
+   */
+  reattach(id: string, range: TextRange, text: string, now: string): PlacedAnnotation | undefined {
+    const found = this.find(id);
+    if (!found || range.end <= range.start || range.end > text.length) {
+      return undefined;
+    }
+    const updated = this.replace(found, { annotation: { ...withRange(found.annotation, text, range), modified: now }, range, placement: PLACED_HERE });
+    this.sort();
+    return updated;
   }
 
   update(annotation: Annotation): void {
     this.placed = this.placed.map((p) => (p.annotation.id === annotation.id ? { ...p, annotation } : p));
+  }
+
+  private replace(old: PlacedAnnotation, next: PlacedAnnotation): PlacedAnnotation {
+    this.placed = this.placed.map((p) => (p === old ? next : p));
+    return next;
   }
 
   remove(id: string, now: string): PlacedAnnotation | undefined {
@@ -75,28 +128,40 @@ export class AnnotationSet {
   /**
    * Follows edits made in the editor: ranges move with the changes, and each annotation's selectors
    * are re-described against `text` (the text after the changes), so its quote is the text it now
-   * covers. Annotations whose text was deleted become orphans.
+   * covers (a note awaiting review keeps its old selectors: they are what the user is to compare).
+   * A note whose text was deleted and inserted elsewhere by the same batch (Move Line, drag and drop)
+   * goes with it (see movedRange); other notes whose text was deleted become orphans.
    */
   applyChanges(changes: readonly TextChange[], text: string): { reanchored: boolean } {
-    const ranges = rebaseRanges(
+    const rebased = rebaseRanges(
       this.placed.map((p) => p.range),
       changes,
     );
+    let moved = false;
+    const ranges = rebased.map((range, i) => {
+      const before = this.placed[i]!;
+      if (range || !before.range || before.placement.review) {
+        return range;
+      }
+      const carried = movedRange(before.range, quoteOf(before.annotation), changes);
+      moved ||= carried !== undefined;
+      return carried;
+    });
     // A change replacing most of the text is a reload or a replace-all rather than an edit of the
     // notes' text: their quotes are looked for again instead of orphaning them all.
     const replaced = changes.reduce((sum, c) => sum + c.length, 0);
     const wholesale = replaced > 0 && replaced >= (text.length - changes.reduce((sum, c) => sum + c.text.length - c.length, 0)) / 2;
-    let reanchored = false;
+    let reanchored = moved;
     this.placed = this.placed.map((p, i) => {
       const range = ranges[i];
       if (range) {
-        return { annotation: withRange(p.annotation, text, range), range };
+        return { annotation: p.placement.review ? p.annotation : withRange(p.annotation, text, range), range, placement: p.placement };
       }
       if (p.range && wholesale) {
         reanchored = true;
         return this.place(p.annotation, text);
       }
-      return { annotation: p.annotation, range: undefined };
+      return { annotation: p.annotation, range: undefined, placement: ORPHAN };
     });
     if (reanchored) {
       this.sort();
@@ -146,14 +211,23 @@ export class AnnotationSet {
     return changed;
   }
 
-  /** The annotations as they should be saved for `text`: placed ones re-described, orphans as they were. */
+  /**
+   * The annotations as they should be saved for `text`: placed ones re-described; orphans and notes
+   * awaiting review as they were (a review note's old quote is what tells the next load it is fuzzy).
+   */
   snapshot(text: string): Annotation[] {
-    return this.placed.map((p) => (p.range ? withRange(p.annotation, text, p.range) : p.annotation));
+    return this.placed.map((p) => (p.range && !p.placement.review ? withRange(p.annotation, text, p.range) : p.annotation));
   }
 
   private place(annotation: Annotation, text: string): PlacedAnnotation {
     const anchored = anchorAnnotation(annotation, text);
-    return anchored ? { annotation: withRange(annotation, text, anchored.range), range: anchored.range } : { annotation, range: undefined };
+    if (!anchored) {
+      return { annotation, range: undefined, placement: ORPHAN };
+    }
+    if (anchored.method === 'fuzzy') {
+      return { annotation, range: anchored.range, placement: { method: 'fuzzy', review: true } };
+    }
+    return { annotation: withRange(annotation, text, anchored.range), range: anchored.range, placement: { method: anchored.method, review: false } };
   }
 
   private sort(): void {

@@ -1,94 +1,178 @@
+import diff from 'fast-diff';
 import { loadApproxStringMatch } from '../lazyModules';
 import { Annotation, positionOf, quoteOf, TextRange } from './annotation';
 
-export type AnchorMethod = 'position' | 'quote' | 'fuzzy';
+/**
+ * How a note was last placed in its text: at its stored position, at another occurrence of its exact
+ * quote, at an approximate match of its quote (to be reviewed by the user), or nowhere (an orphan).
+ */
+export type PlacementMethod = 'position' | 'quote' | 'fuzzy' | 'orphan';
 
 export interface AnchorResult {
   readonly range: TextRange;
-  readonly method: AnchorMethod;
+  readonly method: Exclude<PlacementMethod, 'orphan'>;
+  /** The placement's score, 0–1 (see {@link anchorAnnotation}). */
+  readonly score: number;
 }
 
-/** A fuzzy match must score at least this (0–1) to be accepted. */
-const FUZZY_THRESHOLD = 0.6;
-/** Weights of the fuzzy score's parts. */
-const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 };
+/**
+ * The standards a placement must meet. An exact occurrence is not enough: news repeats its lead in the
+ * body and a short quote (美國) occurs many times, so a candidate is scored on how much of its stored
+ * context surrounds it, as Hypothesis's anchoring does (dom-anchor-text-quote: quote, prefix, suffix
+ * and a position hint), and must reach a minimum.
+ */
+const STANDARDS = {
+  /** Weight of the context (prefix and suffix similarity) in a candidate's score; the rest is closeness to the old position. */
+  contextWeight: 0.8,
+  /** An exact occurrence needs this score (0–1): about half its context, or all of one side, must still be there. */
+  exactMinimum: 0.5,
+  /** A fuzzy match's quote must be at least this similar to the stored quote (share of characters kept). */
+  fuzzyQuoteMinimum: 0.75,
+  /** A fuzzy match needs this combined score of quote and context. */
+  fuzzyMinimum: 0.6,
+  /** …and must beat the best match elsewhere (not overlapping it) by this much, or it is ambiguous. */
+  fuzzyMargin: 0.1,
+} as const;
 
 /**
- * Finds an annotation's text in `text`, trying in order: the stored position still holds the quote;
- * the exact quote, the occurrence whose context and place fit best; an approximate match of the quote,
- * scored on the quote, its prefix and suffix and the distance from the old position. Undefined when
- * nothing fits well enough: the annotation is then an orphan.
+ * Finds a note's text in `text` (UTF-16 offsets), or undefined: the note is then an orphan, kept as it
+ * was. In order:
+ * 1. **Exact quote.** Every occurrence of the quote is scored: 0.8 × context similarity (the stored
+ *    32-character prefix and suffix against the text around the occurrence, by a character diff) +
+ *    0.2 × closeness to the stored position; the best wins if it scores at least 0.5. Method
+ *    `position` when it is at the stored position, `quote` otherwise.
+ * 2. **Approximate quote** (approx-string-match, at most a quarter of the characters edited), only
+ *    when no occurrence of the exact quote qualifies. A match must keep at least 75% of the quote's
+ *    characters, keep every Latin letter and digit of it (names, numbers and years distinguish
+ *    texts), replace no run of two or more characters by other characters (a replaced word — 美國商務部 →
+ *    日本經產省 — is other text, not an edit of it), score at least 0.6 on quote and context together,
+ *    and beat the best non-overlapping alternative by 0.1. Method `fuzzy`: the user should review it.
  */
 export function anchorAnnotation(annotation: Annotation, text: string): AnchorResult | undefined {
   const quote = quoteOf(annotation);
-  const position = positionOf(annotation);
   if (quote.exact.length === 0) {
     return undefined;
   }
-  if (text.slice(position.start, position.end) === quote.exact) {
-    return { range: { start: position.start, end: position.end }, method: 'position' };
+  const hint = positionOf(annotation).start;
+  const exact = bestExact(text, quote.exact, quote.prefix, quote.suffix, hint);
+  if (exact && exact.score >= STANDARDS.exactMinimum) {
+    return { range: { start: exact.at, end: exact.at + quote.exact.length }, method: exact.at === hint ? 'position' : 'quote', score: exact.score };
   }
-  const exact = bestExact(text, quote.exact, quote.prefix, quote.suffix, position.start);
-  if (exact !== undefined) {
-    return { range: { start: exact, end: exact + quote.exact.length }, method: 'quote' };
-  }
-  const fuzzy = bestFuzzy(text, quote.exact, quote.prefix, quote.suffix, position.start);
-  return fuzzy && { range: fuzzy, method: 'fuzzy' };
+  return bestFuzzy(text, quote.exact, quote.prefix, quote.suffix, hint);
 }
 
-function bestExact(text: string, exact: string, prefix: string, suffix: string, hint: number): number | undefined {
-  let best: number | undefined;
-  let bestScore = -Infinity;
+/**
+ * Share (0–1) of `stored` found, in order, in `actual` (a character diff, fast-diff); 1 when nothing
+ * was stored. With `anchor`, a kept character counts only when its distance from that end of both
+ * strings differs by at most CONTEXT_SHIFT: context is evidence only where it is, so the shifted
+ * context of a neighbouring occurrence (the first 美國 of a sentence, for a note on the second) does
+ * not count, while a word inserted beside the quote costs only the characters beyond it.
+ */
+export function similarity(stored: string, actual: string, anchor?: 'start' | 'end'): number {
+  if (stored.length === 0) {
+    return 1;
+  }
+  let kept = 0;
+  let i = 0;
+  let j = 0;
+  for (const [op, part] of diff(stored, actual)) {
+    if (op === diff.EQUAL) {
+      const shift = anchor === 'end' ? Math.abs(stored.length - i - (actual.length - j)) : Math.abs(i - j);
+      if (anchor === undefined || shift <= CONTEXT_SHIFT) {
+        kept += part.length;
+      }
+    }
+    i += op === diff.INSERT ? 0 : part.length;
+    j += op === diff.DELETE ? 0 : part.length;
+  }
+  return kept / stored.length;
+}
+
+/** How far (characters) context may have shifted and still count. */
+const CONTEXT_SHIFT = 2;
+
+function contextScore(text: string, start: number, end: number, prefix: string, suffix: string): number {
+  const stored = prefix.length + suffix.length;
+  if (stored === 0) {
+    return 1;
+  }
+  const before = text.slice(Math.max(0, start - prefix.length), start);
+  const after = text.slice(end, end + suffix.length);
+  // Each side weighs by its stored length: a note near the start of the text has a short prefix.
+  return (similarity(prefix, before, 'end') * prefix.length + similarity(suffix, after, 'start') * suffix.length) / stored;
+}
+
+function closeness(at: number, hint: number, length: number): number {
+  return 1 - Math.min(1, Math.abs(at - hint) / Math.max(1, length));
+}
+
+function bestExact(text: string, exact: string, prefix: string, suffix: string, hint: number): { at: number; score: number } | undefined {
+  let best: { at: number; score: number } | undefined;
   for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
     const score =
-      commonSuffixLength(text.slice(Math.max(0, at - prefix.length), at), prefix) +
-      commonPrefixLength(text.slice(at + exact.length, at + exact.length + suffix.length), suffix) -
-      Math.abs(at - hint) / Math.max(1, text.length);
-    if (score > bestScore) {
-      bestScore = score;
-      best = at;
+      STANDARDS.contextWeight * contextScore(text, at, at + exact.length, prefix, suffix) + (1 - STANDARDS.contextWeight) * closeness(at, hint, text.length);
+    if (!best || score > best.score) {
+      best = { at, score };
     }
   }
   return best;
 }
 
-function bestFuzzy(text: string, exact: string, prefix: string, suffix: string, hint: number): TextRange | undefined {
-  const maxErrors = Math.floor(exact.length / 2);
+const DISTINGUISHING = /[\p{Script=Latin}\p{N}]/u;
+
+/**
+ * Whether `found` is an edit of `quote` rather than other text: no Latin letter or digit of the quote
+ * is removed or replaced, and no run of two or more characters is replaced by two or more others.
+ */
+function keepsDistinguishingCharacters(quote: string, found: string): boolean {
+  const parts = diff(quote, found);
+  for (let i = 0; i < parts.length; i++) {
+    const [op, part] = parts[i]!;
+    if (op !== diff.DELETE) {
+      continue;
+    }
+    if ([...part].some((c) => DISTINGUISHING.test(c))) {
+      return false;
+    }
+    const next = parts[i + 1];
+    const previous = parts[i - 1];
+    const inserted = next?.[0] === diff.INSERT ? next[1] : previous?.[0] === diff.INSERT ? previous[1] : '';
+    if (part.length >= 2 && inserted.length >= 2) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function bestFuzzy(text: string, exact: string, prefix: string, suffix: string, hint: number): AnchorResult | undefined {
+  const maxErrors = Math.floor(exact.length / 4);
   if (maxErrors === 0) {
     return undefined;
   }
-  let best: TextRange | undefined;
-  let bestScore = 0;
-  const total = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.position;
+  const candidates: { range: TextRange; score: number }[] = [];
   for (const match of loadApproxStringMatch()(text, exact, maxErrors)) {
-    const quoteScore = 1 - match.errors / exact.length;
-    const before = text.slice(Math.max(0, match.start - prefix.length), match.start);
-    const after = text.slice(match.end, match.end + suffix.length);
-    const prefixScore = prefix.length === 0 ? 1 : commonSuffixLength(before, prefix) / prefix.length;
-    const suffixScore = suffix.length === 0 ? 1 : commonPrefixLength(after, suffix) / suffix.length;
-    const positionScore = 1 - Math.abs(match.start - hint) / Math.max(1, text.length);
-    const score =
-      (WEIGHTS.quote * quoteScore + WEIGHTS.prefix * prefixScore + WEIGHTS.suffix * suffixScore + WEIGHTS.position * positionScore) / total;
-    if (quoteScore >= 0.5 && score > bestScore) {
-      bestScore = score;
-      best = { start: match.start, end: match.end };
+    const found = text.slice(match.start, match.end);
+    if (found === exact) {
+      // An exact occurrence whose context failed the exact standard is not made good by fuzziness.
+      continue;
     }
+    const quoteScore = similarity(exact, found);
+    if (quoteScore < STANDARDS.fuzzyQuoteMinimum || !keepsDistinguishingCharacters(exact, found)) {
+      continue;
+    }
+    const context = contextScore(text, match.start, match.end, prefix, suffix);
+    // The quote counts as much as its context; closeness to the old place only breaks near-ties.
+    const score = 0.5 * quoteScore + 0.4 * context + 0.1 * closeness(match.start, hint, text.length);
+    candidates.push({ range: { start: match.start, end: match.end }, score });
   }
-  return bestScore >= FUZZY_THRESHOLD ? best : undefined;
-}
-
-function commonPrefixLength(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) {
-    n++;
+  if (candidates.length === 0) {
+    return undefined;
   }
-  return n;
-}
-
-function commonSuffixLength(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) {
-    n++;
+  candidates.sort((a, b) => b.score - a.score);
+  const best = candidates[0]!;
+  const rival = candidates.find((c) => c.range.end <= best.range.start || c.range.start >= best.range.end);
+  if (best.score < STANDARDS.fuzzyMinimum || (rival && best.score - rival.score < STANDARDS.fuzzyMargin)) {
+    return undefined;
   }
-  return n;
+  return { range: best.range, method: 'fuzzy', score: best.score };
 }

@@ -59,3 +59,32 @@ function rebaseOne(range: TextRange, change: TextChange): TextRange | undefined 
   // The edit took the range's end.
   return { start, end: change.offset };
 }
+
+/**
+ * Where a range whose text one change deleted went, when a change of the same batch inserted that
+ * text elsewhere: VS Code's Move Line Up/Down deletes the neighbouring line and inserts it on the
+ * other side; drag and drop and some refactorings do the same with any span. `quote` describes the
+ * range in the text before the batch (its exact text and up to 32 characters of context, as the
+ * annotation's TextQuoteSelector does). The inserted text must hold the quote together with all of
+ * its context that lay inside the deleted span, exactly once in the whole batch; otherwise undefined
+ * (the note is then an orphan, or found again by its quote). Offsets in UTF-16 code units; the result
+ * is in the text after the batch.
+ */
+export function movedRange(range: TextRange, quote: { readonly exact: string; readonly prefix: string; readonly suffix: string }, changes: readonly TextChange[]): TextRange | undefined {
+  const source = changes.find((c) => c.length > 0 && c.offset <= range.start && range.end <= c.offset + c.length);
+  if (!source || quote.exact.length !== range.end - range.start) {
+    return undefined;
+  }
+  const before = quote.prefix.slice(quote.prefix.length - Math.min(quote.prefix.length, range.start - source.offset));
+  const after = quote.suffix.slice(0, Math.min(quote.suffix.length, source.offset + source.length - range.end));
+  const needle = before + quote.exact + after;
+  const found: number[] = [];
+  for (const change of changes) {
+    // Where the inserted text starts after the batch: moved by every change that ends before it.
+    const shift = changes.reduce((sum, c) => (c !== change && c.offset + c.length <= change.offset ? sum + c.text.length - c.length : sum), 0);
+    for (let at = change.text.indexOf(needle); at !== -1 && found.length < 2; at = change.text.indexOf(needle, at + 1)) {
+      found.push(change.offset + shift + at + before.length);
+    }
+  }
+  return found.length === 1 ? { start: found[0]!, end: found[0]! + quote.exact.length } : undefined;
+}

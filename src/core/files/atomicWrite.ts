@@ -49,4 +49,11 @@ export class WriteQueue {
     });
     return next;
   }
+
+  /** Resolves when every task queued so far has settled (to flush writes before the extension stops). */
+  async idle(): Promise<void> {
+    while (this.tails.size > 0) {
+      await Promise.all(this.tails.values());
+    }
+  }
 }

@@ -1,0 +1,135 @@
+import * as vscode from 'vscode';
+import { Disposable } from '../util/dispose';
+import type { AnnotationManager } from './annotationManager';
+import { savedText } from './sidecarWriter';
+import { SIDECAR_SUFFIX, sidecarUriFor } from './sidecarLocation';
+
+/**
+ * What happens to notes when their document or sidecar changes: edits move them (and Move Line
+ * carries them), a save writes them, closing with unsaved edits re-anchors them in the file on disk,
+ * a sidecar changed elsewhere is merged, and a renamed article takes its sidecar and notes along.
+ */
+export class NoteEvents extends Disposable {
+  constructor(private readonly manager: AnnotationManager) {
+    super();
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)));
+    this.register(vscode.workspace.onDidSaveTextDocument((d) => void this.onSave(d)));
+    this.register(vscode.workspace.onDidCloseTextDocument((d) => void this.onClose(d)));
+    this.register(vscode.workspace.onDidRenameFiles((e) => void this.onRename(e)));
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`));
+    this.register(watcher.onDidChange((uri) => void this.onSidecarChanged(uri)));
+    this.register(watcher.onDidCreate((uri) => void this.onSidecarChanged(uri)));
+  }
+
+  private onEdit(event: vscode.TextDocumentChangeEvent): void {
+    const notes = this.manager.loaded(event.document.uri);
+    if (!notes || event.contentChanges.length === 0 || notes.set.all.length === 0) {
+      return;
+    }
+    const { reanchored } = notes.set.applyChanges(
+      event.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })),
+      event.document.getText(),
+    );
+    notes.markChanged();
+    this.manager.fire(event.document.uri, reanchored);
+  }
+
+  private async onSave(document: vscode.TextDocument): Promise<void> {
+    const notes = this.manager.loaded(document.uri);
+    if (notes?.pending) {
+      await this.manager.write(notes, savedText(document));
+    }
+  }
+
+  /** A document closed with unsaved edits: its notes are anchored again in the text on disk and written. */
+  private async onClose(document: vscode.TextDocument): Promise<void> {
+    const notes = this.manager.loaded(document.uri);
+    if (!notes) {
+      return;
+    }
+    this.manager.track(document.uri, undefined, 'open');
+    if (notes.pending) {
+      let disk: string | undefined;
+      try {
+        // Strict UTF-8: an article in another encoding is not re-anchored in garbled text.
+        disk = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(document.uri));
+      } catch {
+        disk = undefined;
+      }
+      if (disk === undefined) {
+        // Gone (renamed or moved: onRename picks the notes up) or unreadable: keep them aside.
+        this.manager.track(document.uri, notes, 'detached');
+        await this.manager.keepAside(notes, document.getText());
+      } else {
+        notes.set.reanchor(disk);
+        await this.manager.write(notes, () => disk);
+      }
+    }
+    this.manager.fire(document.uri, false);
+  }
+
+  /** The sidecar changed on disk: if not by this window, merge it by id and modified time. */
+  private async onSidecarChanged(uri: vscode.Uri): Promise<void> {
+    const notes = this.manager.openNotes().find((d) => d.sidecar.toString() === uri.toString());
+    const document = notes && vscode.workspace.textDocuments.find((d) => d.uri.toString() === notes.document.toString());
+    if (!notes || !document) {
+      return;
+    }
+    const blockedBefore = notes.blocked;
+    const merged = await this.manager.store.mergeFromDisk(notes, document.getText());
+    if (typeof merged !== 'number') {
+      if (!blockedBefore) {
+        await this.manager.quarantineNotes(notes, merged.text, merged.problem, merged.line);
+      }
+    } else if (merged > 0) {
+      this.manager.fire(notes.document);
+    }
+    // No write-back here: notes only this window has are written with its next change or save, so
+    // two windows never answer each other's writes in a loop.
+  }
+
+  /** An article renamed or moved: its sidecar follows it, and so do its notes in memory (unsaved ones too). */
+  private async onRename(event: vscode.FileRenameEvent): Promise<void> {
+    for (const { oldUri, newUri } of event.files) {
+      try {
+        await this.followRename(oldUri, newUri);
+      } catch (error) {
+        void this.manager.problems.error(
+          vscode.l10n.t('The notes of {0} could not follow it to {1}: {2}', vscode.workspace.asRelativePath(oldUri), vscode.workspace.asRelativePath(newUri), String(error instanceof Error ? error.message : error)),
+        );
+      }
+    }
+  }
+
+  private async followRename(oldUri: vscode.Uri, newUri: vscode.Uri): Promise<void> {
+    const from = sidecarUriFor(oldUri);
+    const to = sidecarUriFor(newUri);
+    if (!from || !to) {
+      return;
+    }
+    const exists = async (uri: vscode.Uri) => Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
+    if (await exists(from)) {
+      if (await exists(to)) {
+        throw new Error(vscode.l10n.t('{0} exists already and was not overwritten', vscode.workspace.asRelativePath(to)));
+      }
+      await this.manager.store.follow(from, to);
+    }
+    const { open, detached } = this.manager.entry(oldUri);
+    const notes = open ?? detached;
+    this.manager.track(oldUri, undefined, 'open');
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === newUri.toString());
+    if (notes) {
+      // The same notes, now about the new file; an entry loaded for it before the sidecar arrived is replaced.
+      notes.moveTo(newUri, to);
+      this.manager.track(newUri, notes, document ? 'open' : 'detached');
+      if (document) {
+        notes.set.reanchor(document.getText());
+        this.manager.fire(newUri);
+        await this.manager.write(notes, savedText(document));
+      }
+    } else if (document) {
+      this.manager.track(newUri, undefined, 'open');
+      await this.manager.notesFor(document);
+    }
+  }
+}

@@ -1,0 +1,278 @@
+import { createHash } from 'crypto';
+import { AtomicFileSystem, isTemporaryOf, writeAtomically, WriteQueue } from '../files/atomicWrite';
+import type { Annotation } from './annotation';
+import type { DocumentNotes } from './documentNotes';
+import { SidecarCodec } from './sidecar';
+
+/**
+ * The file operations the sidecar store needs, over files named by `U` (vscode.workspace.fs in the
+ * extension; an in-memory map in the unit tests, as vscode-markdown-languageservice tests against
+ * its IWorkspace).
+ */
+export interface SidecarFileSystem<U> extends AtomicFileSystem<U> {
+  /** A stable string for `file` (a URI string), to key queues and maps. */
+  key(file: U): string;
+  /** The file's UTF-8 text; undefined when nothing is there. @throws when something is there but cannot be read. */
+  readText(file: U): Promise<string | undefined>;
+  /** Why `file` must not be replaced by a rename (a folder, a symbolic link, read-only), or undefined. */
+  obstacle(file: U): Promise<string | undefined>;
+  /** The plain files in the folder of `file` (itself included), with their modification times (ms since 1970). */
+  siblings(file: U): Promise<{ name: string; file: U; mtime: number }[]>;
+  /** Renames without replacing anything. @throws when `to` exists */
+  move(from: U, to: U): Promise<void>;
+  /** Copies without replacing anything. @throws when `to` exists */
+  copy(from: U, to: U): Promise<void>;
+  /** Creates the folder that is to hold `file`, if missing. */
+  createParent(file: U): Promise<void>;
+  /** The file named `name` in `folder`. */
+  child(folder: U, name: string): U;
+  /** The article's path as the sidecar records it (relative to the sidecar's folder). */
+  sourcePath(sidecar: U, document: U): string;
+}
+
+export type ReadOutcome =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'ok'; readonly text: string; readonly annotations: readonly Annotation[] }
+  | { readonly kind: 'broken'; readonly text: string; readonly problem: string; readonly line: number };
+
+/** What a write did. Only `written`, `waiting` and `nothing` leave no notes that exist in memory alone. */
+export type WriteOutcome =
+  | { readonly kind: 'written' }
+  /** The article has unsaved edits: the notes are written when it is saved. */
+  | { readonly kind: 'waiting' }
+  /** No notes, and no sidecar to empty. */
+  | { readonly kind: 'nothing' }
+  /** Writing is blocked (see DocumentNotes.blocked): the file was left as it is. */
+  | { readonly kind: 'blocked'; readonly reason: string }
+  /** The file on disk changed into something unreadable: it must be quarantined before anything is written. */
+  | { readonly kind: 'broken'; readonly text: string; readonly problem: string; readonly line: number }
+  /** The notes would make a file the schema refuses, or every attempt failed. */
+  | { readonly kind: 'failed'; readonly message: string };
+
+export interface SidecarStoreOptions {
+  /** Write attempts before a failure is reported. */
+  readonly attempts: number;
+  /** Wait before the n-th retry: n × this, ms. */
+  readonly retryDelayMs: number;
+  /** A temporary file of an atomic write older than this (ms) is left over from a crash and is deleted. */
+  readonly staleTemporaryMs: number;
+}
+
+const DEFAULTS: SidecarStoreOptions = { attempts: 3, retryDelayMs: 100, staleTemporaryMs: 10 * 60_000 };
+
+/**
+ * Reads and writes sidecar files safely: writes are atomic (a temporary sibling renamed over the
+ * file) and serialised per file; the file on disk is read and merged (three-way, by id and modified
+ * time: AnnotationSet.merge) right before every write, so another writer's notes survive; nothing is
+ * written over a folder, a symbolic link or a read-only file, nor a file the schema would refuse; a
+ * sidecar lost between the file service's delete and rename is recovered from its temporary file;
+ * stale temporaries are cleaned up; a broken sidecar gets one backup copy per content. Never shows UI:
+ * the caller turns outcomes into messages.
+ */
+export class SidecarStore<U> {
+  private readonly queue = new WriteQueue();
+  private readonly options: SidecarStoreOptions;
+
+  constructor(
+    private readonly fs: SidecarFileSystem<U>,
+    private readonly codec = new SidecarCodec(),
+    options: Partial<SidecarStoreOptions> = {},
+  ) {
+    this.options = { ...DEFAULTS, ...options };
+  }
+
+  /** Reads the sidecar, recovering it from an interrupted write when it is missing; cleans up stale temporaries. */
+  async read(notes: DocumentNotes<U>): Promise<ReadOutcome> {
+    let text: string | undefined;
+    try {
+      text = (await this.fs.readText(notes.sidecar)) ?? (await this.recover(notes));
+    } catch {
+      text = undefined;
+    }
+    await this.cleanTemporaries(notes).catch(() => undefined);
+    if (text === undefined) {
+      return { kind: 'missing' };
+    }
+    const read = this.codec.read(text);
+    return read.ok ? { kind: 'ok', text, annotations: read.sidecar.annotations } : { kind: 'broken', text, problem: read.problem, line: read.line };
+  }
+
+  /** Loads the sidecar's notes into `notes`, anchored in `articleText`. */
+  async load(notes: DocumentNotes<U>, articleText: string): Promise<ReadOutcome> {
+    const read = await this.read(notes);
+    if (read.kind === 'ok') {
+      notes.set.load(read.annotations, articleText);
+      notes.synced(read.text, read.annotations);
+    } else if (read.kind === 'broken') {
+      notes.block(read.problem);
+    }
+    return read;
+  }
+
+  /**
+   * The sidecar changed on disk: merges its notes unless this window wrote that text. Returns how many
+   * notes changed, or the broken outcome (the caller quarantines it).
+   */
+  async mergeFromDisk(notes: DocumentNotes<U>, articleText: string): Promise<number | ReadOutcome & { kind: 'broken' }> {
+    const read = await this.read(notes);
+    if (read.kind !== 'ok' || notes.isKnown(read.text)) {
+      return read.kind === 'broken' ? read : 0;
+    }
+    notes.unblock();
+    const changed = notes.set.merge(read.annotations, articleText, notes.base);
+    notes.synced(read.text, read.annotations);
+    return changed;
+  }
+
+  /**
+   * Writes the notes, queued behind other writes of the same file. `articleText` is asked inside the
+   * queued task and gives the article as saved on disk, or undefined while it has unsaved edits
+   * (ranges and text always belong together). `onMerged` is told when notes from disk were merged in.
+   */
+  write(notes: DocumentNotes<U>, articleText: () => string | undefined, onMerged: () => void = () => undefined): Promise<WriteOutcome> {
+    return this.queue.run(this.fs.key(notes.sidecar), async () => {
+      let message = '';
+      for (let attempt = 1; attempt <= this.options.attempts; attempt++) {
+        if (notes.blocked) {
+          return { kind: 'blocked', reason: notes.blocked };
+        }
+        const current = articleText();
+        if (current === undefined) {
+          return { kind: 'waiting' };
+        }
+        // Another writer (a second window, git) may have changed the file since this window last read
+        // or wrote it, faster than a watcher reports: its notes are merged in first.
+        const onDisk = await this.fs.readText(notes.sidecar).catch(() => undefined);
+        if (onDisk !== undefined && !notes.isKnown(onDisk)) {
+          const read = this.codec.read(onDisk);
+          if (!read.ok) {
+            notes.block(read.problem);
+            return { kind: 'broken', text: onDisk, problem: read.problem, line: read.line };
+          }
+          if (notes.set.merge(read.sidecar.annotations, current, notes.base) > 0) {
+            onMerged();
+          }
+          notes.synced(onDisk, read.sidecar.annotations);
+        }
+        const annotations = notes.set.snapshot(current);
+        if (annotations.length === 0 && !notes.hasSidecar) {
+          notes.settled();
+          return { kind: 'nothing' };
+        }
+        let content: string;
+        try {
+          content = this.codec.write(current, this.fs.sourcePath(notes.sidecar, notes.document), annotations);
+        } catch (error) {
+          // A file the next load would quarantine is never written; retrying cannot help.
+          return { kind: 'failed', message: errorMessage(error) };
+        }
+        const obstacle = await this.fs.obstacle(notes.sidecar);
+        if (obstacle) {
+          notes.block(obstacle);
+          return { kind: 'blocked', reason: obstacle };
+        }
+        try {
+          await this.fs.createParent(notes.sidecar);
+          // Known before the rename, so that a watcher reporting this write takes it as ours.
+          notes.synced(content, notes.base);
+          await writeAtomically(this.fs, notes.sidecar, new TextEncoder().encode(content));
+          notes.synced(content, annotations, true);
+          return { kind: 'written' };
+        } catch (error) {
+          message = errorMessage(error);
+          await new Promise((resolve) => setTimeout(resolve, this.options.retryDelayMs * attempt));
+        }
+      }
+      return { kind: 'failed', message };
+    });
+  }
+
+  /**
+   * Keeps a copy of a broken sidecar's `text` beside it, once per content (`<name>.backup-<12 hex of
+   * its SHA-256>`): opening a broken file again does not add copies. Returns the copy, or undefined
+   * when none could be made.
+   */
+  async backUp(notes: DocumentNotes<U>, text: string): Promise<U | undefined> {
+    const name = `${this.fs.basename(notes.sidecar)}.backup-${createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 12)}`;
+    const backup = this.fs.sibling(notes.sidecar, name);
+    const existing = await this.fs.readText(backup).catch(() => undefined);
+    if (existing === text) {
+      return backup;
+    }
+    try {
+      await this.fs.copy(notes.sidecar, backup);
+      return backup;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Puts a repaired text in place of the broken sidecar (its backup copy keeps the original). */
+  async replaceBroken(notes: DocumentNotes<U>, text: string): Promise<void> {
+    await this.queue.run(this.fs.key(notes.sidecar), async () => {
+      notes.synced(text, notes.base);
+      await writeAtomically(this.fs, notes.sidecar, new TextEncoder().encode(text));
+    });
+  }
+
+  /** Moves the broken sidecar aside (`<name>.broken-<stamp>`) so that a fresh one can be written. */
+  async setAside(notes: DocumentNotes<U>, stamp: string): Promise<void> {
+    await this.queue.run(this.fs.key(notes.sidecar), () => this.fs.move(notes.sidecar, this.fs.sibling(notes.sidecar, `${this.fs.basename(notes.sidecar)}.broken-${stamp}`)));
+    notes.unblock();
+  }
+
+  /** Moves a sidecar after its article was renamed. @throws when something is at `to` already */
+  async follow(from: U, to: U): Promise<void> {
+    await this.queue.run(this.fs.key(from), async () => {
+      await this.fs.createParent(to);
+      await this.fs.move(from, to);
+    });
+  }
+
+  /** Resolves when every write queued so far has finished. */
+  flush(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  /**
+   * No sidecar, but a temporary file of an interrupted write beside it (a crash between the file
+   * service's delete of the old sidecar and its rename of the new one): the newest that reads as a
+   * sidecar is the notes, and is put in place.
+   */
+  private async recover(notes: DocumentNotes<U>): Promise<string | undefined> {
+    const name = this.fs.basename(notes.sidecar);
+    const candidates = (await this.fs.siblings(notes.sidecar)).filter((s) => isTemporaryOf(s.name, name)).sort((a, b) => b.mtime - a.mtime);
+    for (const candidate of candidates) {
+      const text = await this.fs.readText(candidate.file).catch(() => undefined);
+      if (text !== undefined && this.codec.read(text).ok) {
+        // Queued: a write of this window may be between its delete and its rename right now.
+        return this.queue.run(this.fs.key(notes.sidecar), async () => {
+          const meanwhile = await this.fs.readText(notes.sidecar);
+          if (meanwhile !== undefined) {
+            return meanwhile;
+          }
+          await this.fs.move(candidate.file, notes.sidecar);
+          return text;
+        });
+      }
+    }
+    return undefined;
+  }
+
+  /** Deletes temporaries of this sidecar older than staleTemporaryMs, when the sidecar itself is there. */
+  private async cleanTemporaries(notes: DocumentNotes<U>): Promise<void> {
+    const name = this.fs.basename(notes.sidecar);
+    const siblings = await this.fs.siblings(notes.sidecar);
+    if (!siblings.some((s) => s.name === name)) {
+      return;
+    }
+    const now = Date.now();
+    for (const stale of siblings.filter((s) => isTemporaryOf(s.name, name) && now - s.mtime > this.options.staleTemporaryMs)) {
+      await this.fs.delete(stale.file);
+    }
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
