@@ -8,8 +8,12 @@ import { TermMatcher } from '../../src/core/glossary/termMatcher';
 import schema from '../../schemas/glossary.schema.json';
 import { referenceArticle } from './testData';
 
-/** Simplified forms that deliberately differ from OpenCC's hk → cn: Huawei writes its brand 昇腾, not 升腾. */
-const SIMPLIFIED_EXCEPTIONS = new Set(['昇騰', '王玨']);
+/**
+ * Simplified forms that deliberately differ from OpenCC's hk → cn: names kept as their owners write
+ * them (Huawei's brand 昇腾, not 升腾; 王玨; 奇鋐, where OpenCC gives the rare 𬭎 that most fonts
+ * lack), and Cantonese 嗰, written so in Mainland Cantonese too (OpenCC's 𠮶 is a dictionary form).
+ */
+const SIMPLIFIED_EXCEPTIONS = new Set(['昇騰', '王玨', '奇鋐', '嗰']);
 
 suite('built-in glossary', () => {
   const entries = builtinEntries('Built-in glossary');
