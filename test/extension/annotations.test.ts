@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
+import { createHash, randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import schema from '../../schemas/annotations.schema.json';
@@ -342,5 +343,93 @@ suite('Annotations', () => {
     } finally {
       await setSetting('annotations.location', undefined);
     }
+  });
+  test('Move Line Down past a noted line keeps the note on its text (issue 12)', async () => {
+    const { uri, sidecar } = freshArticle();
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document);
+    const noted = rangeOf(document, '黃仁勳表示');
+    const note = await annotate(uri, noted, 'moved past');
+    const before = readSidecar(sidecar).annotations[0]!.target.selector[1].start;
+    // The line above moves down: VS Code deletes the noted line and inserts it above.
+    editor.selection = new vscode.Selection(noted.start.line - 1, 0, noted.start.line - 1, 0);
+    await vscode.commands.executeCommand('editor.action.moveLinesDownAction');
+    assert.strictEqual(document.lineAt(noted.start.line - 1).text.startsWith('黃仁勳表示'), true, 'the noted line moved up');
+    await document.save();
+    await waitFor(() => (trySidecar(sidecar)?.annotations[0]?.target.selector[1].start ?? before) !== before, 'the sidecar to follow the save');
+    const saved = readSidecar(sidecar).annotations.find((a) => a.id === note.id)!;
+    const position = saved.target.selector[1];
+    assert.strictEqual(document.getText().slice(position.start, position.end), '黃仁勳表示');
+    assert.strictEqual(document.positionAt(position.start).line, noted.start.line - 1);
+  });
+
+  test('notes that cannot be written survive the document closing: kept in workspace storage, written once they can be (issue 12)', async () => {
+    const { uri, sidecar } = freshArticle();
+    fs.mkdirSync(sidecar);
+    let document = await vscode.workspace.openTextDocument(uri);
+    const kept = await annotate(uri, rangeOf(document, '華為'), 'survives closing');
+    // Changing the language closes the document (its notes leave memory) and opens it again.
+    const closed = new Promise<void>((resolve) => {
+      const listener = vscode.workspace.onDidCloseTextDocument((d) => {
+        if (d.uri.toString() === uri.toString()) {
+          listener.dispose();
+          resolve();
+        }
+      });
+    });
+    document = await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+    await closed;
+    fs.rmSync(sidecar, { recursive: true });
+    await waitFor(async () => (await vscode.commands.executeCommand<string>('bilingualReader.goToAnnotation', { uri: uri.toString(), id: kept.id })) === kept.id, 'the note back from workspace storage');
+    const second = await annotate(uri, rangeOf(document, '王毅'), 'written with it');
+    await waitFor(() => trySidecar(sidecar) !== undefined, 'the sidecar, now that the folder is gone');
+    assert.deepStrictEqual(readSidecar(sidecar).annotations.map((a) => a.id).sort(), [kept.id, second.id].sort());
+  });
+
+  test('a note placed by an approximate match after a change made elsewhere awaits review; confirm and re-attach settle it (issue 12)', async () => {
+    const { uri, sidecar, path } = freshArticle();
+    // The note was written (by another window, or before a git pull) on the text as it was; the
+    // article has changed since: 保持 became 維持.
+    const original = articleText();
+    const quote = '中國對美政策保持連續性和穩定';
+    const at = original.indexOf(quote);
+    const id = randomUUID();
+    const note: Annotation = {
+      id,
+      created: '2026-11-30T00:00:00.000Z',
+      modified: '2026-11-30T00:00:00.000Z',
+      body: { note: 'policy continuity', tags: [] },
+      target: {
+        selector: [
+          { type: 'TextQuoteSelector', exact: quote, prefix: original.slice(at - 32, at), suffix: original.slice(at + quote.length, at + quote.length + 32) },
+          { type: 'TextPositionSelector', start: at, end: at + quote.length },
+        ],
+      },
+    };
+    const sha = createHash('sha256').update(original, 'utf8').digest('hex');
+    fs.writeFileSync(sidecar, JSON.stringify({ version: 1, source: { file: path.slice(path.lastIndexOf('/') + 1), sha256: sha, length: original.length }, annotations: [note] }, null, 2));
+    fs.writeFileSync(path, original.replace(quote, '中國對美政策維持連續性和穩定'));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const changed = rangeOf(document, '維持連續性');
+    let hover = '';
+    await waitFor(async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, changed.start);
+      hover = hovers
+        .flatMap((h) => h.contents)
+        .map((c) => (typeof c === 'string' ? c : c.value))
+        .join('\n')
+        .replace(/&nbsp;/g, ' ')
+        .replace(/\\(.)/g, '$1');
+      return hover.includes('policy continuity');
+    }, 'the note on the changed text');
+    assert.match(hover, /approximate match/, 'the hover says the placement awaits review');
+    assert.ok(hover.includes(quote), 'and what the note was written on');
+    assert.strictEqual(await vscode.commands.executeCommand('bilingualReader.confirmAnnotationPlacement', { uri: uri.toString(), id }), id);
+    await waitFor(() => trySidecar(sidecar)?.annotations[0]?.target.selector[0].exact === '中國對美政策維持連續性和穩定', 'the confirmed quote in the sidecar');
+    const target = rangeOf(document, '王毅說');
+    const range = { start: { line: target.start.line, character: target.start.character }, end: { line: target.end.line, character: target.end.character } };
+    assert.strictEqual(await vscode.commands.executeCommand('bilingualReader.reattachAnnotation', { uri: uri.toString(), id, range }), id);
+    await waitFor(() => trySidecar(sidecar)?.annotations[0]?.target.selector[0].exact === '王毅說', 'the re-attached note in the sidecar');
   });
 });

@@ -106,7 +106,7 @@ suite('annotation set', () => {
           text = text.slice(0, offset) + edit.insert + text.slice(offset + length);
           set.applyChanges([{ offset, length, text: edit.insert }], text);
           for (const p of set.all) {
-            if (p.range) {
+            if (p.range && !p.placement.review) {
               assert.strictEqual(text.slice(p.range.start, p.range.end), quoteOf(p.annotation).exact);
             }
           }

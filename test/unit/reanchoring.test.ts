@@ -125,6 +125,16 @@ suite('moves keep notes (issue 12)', () => {
     assert.deepStrictEqual(placed.placement, { method: 'position', review: false });
   });
 
+  test('Move Line as one replacement of both lines, swapped', () => {
+    const both = lines[0] + '\n' + lines[1] + '\n';
+    const after = lines[1] + '\n' + lines[0] + '\n' + lines[2] + '\n';
+    const set = new AnnotationSet();
+    set.load([noteOn(text, '堅決反對')], text);
+    set.applyChanges([{ offset: 0, length: both.length, text: lines[1] + '\n' + lines[0] + '\n' }], after);
+    assert.strictEqual(covered(after, set.all[0]!.range), '堅決反對');
+    assert.strictEqual(set.all[0]!.range!.start, after.indexOf('堅決反對'));
+  });
+
   test('a deleted span is not followed to another copy that lacks its context', () => {
     const quote = { exact: '反對', prefix: '中方表示堅決', suffix: '。' };
     const range = { start: 10, end: 12 };

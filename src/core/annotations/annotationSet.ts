@@ -130,7 +130,8 @@ export class AnnotationSet {
    * are re-described against `text` (the text after the changes), so its quote is the text it now
    * covers (a note awaiting review keeps its old selectors: they are what the user is to compare).
    * A note whose text was deleted and inserted elsewhere by the same batch (Move Line, drag and drop)
-   * goes with it (see movedRange); other notes whose text was deleted become orphans.
+   * goes with it (see movedRange); other notes whose text was replaced are anchored again by their
+   * quote and context (anchorAnnotation), and become orphans when that fails.
    */
   applyChanges(changes: readonly TextChange[], text: string): { reanchored: boolean } {
     const rebased = rebaseRanges(
@@ -147,21 +148,19 @@ export class AnnotationSet {
       moved ||= carried !== undefined;
       return carried;
     });
-    // A change replacing most of the text is a reload or a replace-all rather than an edit of the
-    // notes' text: their quotes are looked for again instead of orphaning them all.
-    const replaced = changes.reduce((sum, c) => sum + c.length, 0);
-    const wholesale = replaced > 0 && replaced >= (text.length - changes.reduce((sum, c) => sum + c.text.length - c.length, 0)) / 2;
     let reanchored = moved;
     this.placed = this.placed.map((p, i) => {
       const range = ranges[i];
       if (range) {
         return { annotation: p.placement.review ? p.annotation : withRange(p.annotation, text, range), range, placement: p.placement };
       }
-      if (p.range && wholesale) {
+      if (p.range) {
+        // Its text was replaced — a reload after a change on disk (VS Code sends it as line edits), a
+        // replace-all, or the user retyping it: looked for again, to the same standards as on load.
         reanchored = true;
         return this.place(p.annotation, text);
       }
-      return { annotation: p.annotation, range: undefined, placement: ORPHAN };
+      return p;
     });
     if (reanchored) {
       this.sort();

@@ -75,8 +75,13 @@ export function movedRange(range: TextRange, quote: { readonly exact: string; re
   if (!source || quote.exact.length !== range.end - range.start) {
     return undefined;
   }
-  const before = quote.prefix.slice(quote.prefix.length - Math.min(quote.prefix.length, range.start - source.offset));
-  const after = quote.suffix.slice(0, Math.min(quote.suffix.length, source.offset + source.length - range.end));
+  // The context that went along: what the deleted span held around the quote on its own line (a
+  // moved line or span carries its line; the lines around it may be reordered, as Move Line sends
+  // one replacement of both lines as often as a delete and an insert).
+  const inSpanBefore = quote.prefix.slice(quote.prefix.length - Math.min(quote.prefix.length, range.start - source.offset));
+  const inSpanAfter = quote.suffix.slice(0, Math.min(quote.suffix.length, source.offset + source.length - range.end));
+  const before = inSpanBefore.slice(inSpanBefore.lastIndexOf('\n') + 1);
+  const after = inSpanAfter.includes('\n') ? inSpanAfter.slice(0, inSpanAfter.indexOf('\n')) : inSpanAfter;
   const needle = before + quote.exact + after;
   const found: number[] = [];
   for (const change of changes) {

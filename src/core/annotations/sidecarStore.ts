@@ -166,9 +166,9 @@ export class SidecarStore<U> {
           // A file the next load would quarantine is never written; retrying cannot help.
           return { kind: 'failed', message: errorMessage(error) };
         }
+        // Checked before every write, not remembered: the folder or the read-only flag may be gone.
         const obstacle = await this.fs.obstacle(notes.sidecar);
         if (obstacle) {
-          notes.block(obstacle);
           return { kind: 'blocked', reason: obstacle };
         }
         try {
