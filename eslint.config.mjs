@@ -20,7 +20,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: 'vscode', message: 'src/core must not depend on vscode.', allowTypeImports: false }] },
+        {
+          paths: [{ name: 'vscode', message: 'src/core must not depend on vscode.', allowTypeImports: false }],
+          // The core is the bottom layer: nothing from the adapters, the protocol or the webview above it.
+          // (src/core/<folder>/<file>.ts reaches src/<other> as ../../<other>; ../../../schemas is data, allowed.)
+          patterns: [{ regex: '^\\.\\./\\.\\./(?!core/)[^.]', message: 'src/core imports nothing from the folders above it (move shared types down).', allowTypeImports: false }],
+        },
       ],
     },
   },

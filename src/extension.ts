@@ -93,7 +93,17 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   const annotations = new AnnotationManager(context.storageUri, problems);
   stopping.add(() => annotations.flush());
   context.subscriptions.push(annotations, new AnnotationDecorations(annotations), new AnnotationsTreeView(annotations, readings, glossaries));
-  const readers = new ReaderPanelManager({ extensionUri: context.extensionUri, converter, detector, overrides, glossaries, readings, annotations });
+  const annotate = new AnnotateCommand(annotations, converter);
+  const readers = new ReaderPanelManager({
+    extensionUri: context.extensionUri,
+    converter,
+    detector,
+    overrides,
+    glossaries,
+    readings,
+    annotations,
+    annotate: (document, range) => annotate.annotateRange(document, range),
+  });
   context.subscriptions.push(readers);
   const openReader = new OpenReaderCommand(readers);
   const convert = new ConvertCommand(conversion);
@@ -102,7 +112,6 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   const addToGlossary = new AddToGlossaryCommand(glossaries, converter, readings);
   const listTerms = new ListTermsCommand(glossaries);
   const exportTerms = new ExportTermsCommand(glossaries);
-  const annotate = new AnnotateCommand(annotations, converter);
   const editAnnotation = new EditAnnotationCommand(annotations);
   const deleteAnnotation = new DeleteAnnotationCommand(annotations);
   const goToAnnotation = new GoToAnnotationCommand(annotations);

@@ -30,9 +30,18 @@ export class AnnotateCommand {
       void vscode.window.showInformationMessage(vscode.l10n.t('Select the text to annotate.'));
       return undefined;
     }
+    return this.annotateRange(document, { start: document.offsetAt(range.start), end: document.offsetAt(range.end) }, args);
+  }
+
+  /**
+   * A note on `offsets` of `document` (UTF-16 offsets, end exclusive): the typed call the reader
+   * panel makes. The note's body comes from `args` (note, tags, translation) or is asked for.
+   */
+  async annotateRange(document: vscode.TextDocument, offsets: { start: number; end: number }, args: ArgumentRecord = {}): Promise<Annotation | undefined> {
     if (!(await notesArgument(this.annotations, document))) {
       return undefined;
     }
+    const range = new vscode.Range(document.positionAt(offsets.start), document.positionAt(offsets.end));
     const quote = document.getText(range);
     const version = document.version;
     const body = await askBody(args, quote);

@@ -43,6 +43,8 @@ export interface ReaderServices {
   readonly glossaries: GlossaryService;
   readonly readings: ReadingService;
   readonly annotations: AnnotationManager;
+  /** Asks for a note on `range` (UTF-16 offsets of the document) and adds it (AnnotateCommand.annotateRange). */
+  readonly annotate: (document: vscode.TextDocument, range: { start: number; end: number }) => Promise<unknown>;
 }
 
 /**
@@ -404,15 +406,7 @@ export class ReaderPanel extends Disposable {
     if (!range || range.end <= range.start) {
       return;
     }
-    const startPosition = this.document.positionAt(range.start);
-    const endPosition = this.document.positionAt(range.end);
-    await vscode.commands.executeCommand('bilingualReader.annotate', {
-      uri: this.document.uri,
-      range: {
-        start: { line: startPosition.line, character: startPosition.character },
-        end: { line: endPosition.line, character: endPosition.character },
-      },
-    });
+    await this.services.annotate(this.document, range);
   }
 
   private async revealInEditor(line: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { convertLines } from '../conversion/chunkedConversion';
-import type { RenderedBlock } from '../../protocol/readerMessages';
+import type { RenderedBlock } from './renderedBlock';
 import { OffsetMap } from './offsetMap';
 import { reflowIncrementally } from './incrementalReflow';
 import { reflow, ReflowBlock } from './reflow';
