@@ -89,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
     [CommandId.ToTraditionalTW, () => ({ from: 'cn', to: 'tw' })],
     [CommandId.ToTraditionalTWPhrases, () => ({ from: 'cn', to: 'twp' })],
   ];
-  // Before the reader panels: on an edit, notes must have moved before a panel re-renders blocks.
+  // The notes own the edit stream: panels hear of an edit (onDidEditDocument) after the notes moved.
   const annotations = new AnnotationManager(context.storageUri, problems);
   stopping.add(() => annotations.flush());
   context.subscriptions.push(annotations, new AnnotationDecorations(annotations), new AnnotationsTreeView(annotations, readings, glossaries));

@@ -36,6 +36,13 @@ export class AnnotationManager extends Disposable {
   readonly onDidChange = this.changed.event;
   /** Like onDidChange, but not when notes only moved with an edit of the document. */
   readonly onDidChangeNotes = this.contentChanged.event;
+  private readonly edited = this.register(new vscode.EventEmitter<vscode.TextDocumentChangeEvent>());
+  /**
+   * Every edit of every document, fired after the document's notes have followed it: the one ordered
+   * stream of edits. Views that show notes (the reader panel) listen here rather than to
+   * workspace.onDidChangeTextDocument, so they never see an edit before the notes have moved.
+   */
+  readonly onDidEditDocument = this.edited.event;
 
   /** @param storage the extension's workspace storage folder (ExtensionContext.storageUri), if there is a workspace */
   constructor(
@@ -131,6 +138,11 @@ export class AnnotationManager extends Disposable {
       notes.set.restore(placed, document.getText());
       await this.commit(document, notes);
     }
+  }
+
+  /** Passes an edit on, once the notes have followed it (NoteEvents). */
+  edit(event: vscode.TextDocumentChangeEvent): void {
+    this.edited.fire(event);
   }
 
   /** Tells listeners that `uri`'s notes changed; `contentToo` unless they only moved with an edit. */

@@ -21,7 +21,13 @@ export class NoteEvents extends Disposable {
     this.register(watcher.onDidCreate((uri) => void this.onSidecarChanged(uri)));
   }
 
+  /** Notes follow the edit first; then the edit is passed on to the views (AnnotationManager.onDidEditDocument). */
   private onEdit(event: vscode.TextDocumentChangeEvent): void {
+    this.moveNotes(event);
+    this.manager.edit(event);
+  }
+
+  private moveNotes(event: vscode.TextDocumentChangeEvent): void {
     const notes = this.manager.loaded(event.document.uri);
     if (!notes || event.contentChanges.length === 0 || notes.set.all.length === 0) {
       return;

@@ -88,8 +88,10 @@ export class ReaderPanel extends Disposable {
     panel.webview.html = this.html();
     this.register(panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
     this.register(panel.onDidDispose(() => this.dispose()));
+    // Edits come through the notes' owner, after the notes have moved with them: the patch then
+    // carries the moved note ranges, whatever order listeners were registered in.
     this.register(
-      vscode.workspace.onDidChangeTextDocument((e) => {
+      services.annotations.onDidEditDocument((e) => {
         if (e.document.uri.toString() === this.uri.toString() && e.contentChanges.length > 0) {
           this.document = e.document;
           this.scheduleUpdate();
