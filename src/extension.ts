@@ -52,11 +52,11 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   const problems = new ProblemReporter(log);
   const converter = new ChineseConverter(undefined, (error) => {
     log.error('Word segmentation (jieba) could not be loaded; converting without it.', error);
-    void vscode.window.showWarningMessage(vscode.l10n.t('Word segmentation (jieba) could not be loaded, so conversions use plain OpenCC matching. See the Bilingual Reader output for details.'));
+    void problems.warn(vscode.l10n.t('Word segmentation (jieba) could not be loaded, so conversions use plain OpenCC matching. See the Bilingual Reader output for details.'));
   });
   const detector = new ScriptDetector(converter.cache);
-  const glossaries = new GlossaryService(context.extensionUri, (text) => converter.convert(text, { from: 't', to: 'cn' }));
-  const overrides = new PhraseOverridesProvider(glossaries, converter);
+  const glossaries = new GlossaryService(context.extensionUri, problems, (text) => converter.convert(text, { from: 't', to: 'cn' }));
+  const overrides = new PhraseOverridesProvider(glossaries, converter, problems);
   const conversion = new EditorConversion(converter, detector, overrides);
   // The one source of readings: the reader's ruby, the exports, the Annotations view and new glossary entries.
   const readings = new ReadingService(
@@ -102,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
     glossaries,
     readings,
     annotations,
+    problems,
     annotate: (document, range) => annotate.annotateRange(document, range),
   });
   context.subscriptions.push(readers);

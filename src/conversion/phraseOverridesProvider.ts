@@ -7,6 +7,7 @@ import { PhraseOverrides } from '../core/conversion/phraseOverrides';
 import type { GlossaryService } from '../glossary/glossaryService';
 import { PhrasesFileReader, PhrasesFileProblem } from '../core/conversion/phrasesFile';
 import { Disposable } from '../util/dispose';
+import type { ProblemReporter } from '../util/problemReporter';
 
 export const PHRASES_FILE = '.bilingual-reader/phrases.json';
 /** How long a changed file must stay still before it is read again. */
@@ -31,6 +32,7 @@ export class PhraseOverridesProvider extends Disposable {
   constructor(
     private readonly glossaries: GlossaryService,
     private readonly converter: ChineseConverter,
+    private readonly problems: ProblemReporter,
   ) {
     super();
     const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/${PHRASES_FILE}`));
@@ -129,24 +131,9 @@ export class PhraseOverridesProvider extends Disposable {
   private report(uri: vscode.Uri, problems: readonly PhrasesFileProblem[]): void {
     const first = problems[0];
     const where = first ? `${vscode.workspace.asRelativePath(uri)}:${first.line}:${first.column}` : uri.toString();
-    const open = vscode.l10n.t('Open File');
-    void vscode.window
-      .showErrorMessage(
-        vscode.l10n.t(
-          '{0}: {1}. Conversions ignore this phrases file until it is fixed; the file was not changed.',
-          where,
-          first?.message ?? vscode.l10n.t('unreadable'),
-        ),
-        open,
-      )
-      .then(async (choice) => {
-        if (choice === open) {
-          const editor = await vscode.window.showTextDocument(uri);
-          if (first) {
-            const position = new vscode.Position(first.line - 1, first.column - 1);
-            editor.selection = new vscode.Selection(position, position);
-          }
-        }
-      });
+    void this.problems.error(
+      vscode.l10n.t('{0}: {1}. Conversions ignore this phrases file until it is fixed; the file was not changed.', where, first?.message ?? vscode.l10n.t('unreadable')),
+      { file: uri, line: first?.line, column: first?.column },
+    );
   }
 }

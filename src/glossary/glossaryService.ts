@@ -6,6 +6,7 @@ import { GlossaryProblem, GlossaryReader, glossaryFormat } from '../core/glossar
 import { DictionaryWordBoundaries } from '../core/glossary/dictionaryWordBoundaries';
 import { TermMatcher } from '../core/glossary/termMatcher';
 import { Disposable } from '../util/dispose';
+import type { ProblemReporter } from '../util/problemReporter';
 import { uriBasename } from '../util/uris';
 import { builtinEntries } from '../core/glossary/builtinGlossary';
 
@@ -42,6 +43,7 @@ export class GlossaryService extends Disposable {
   /** @param toSimplified converts text to Simplified Chinese, for reading words in any variant characters */
   constructor(
     private readonly extensionUri: vscode.Uri,
+    private readonly problems: ProblemReporter,
     toSimplified?: (text: string) => string,
   ) {
     super();
@@ -195,20 +197,8 @@ export class GlossaryService extends Disposable {
   private report(uri: vscode.Uri, problems: readonly GlossaryProblem[]): void {
     const first = problems[0]!;
     const where = `${vscode.workspace.asRelativePath(uri)}${first.line > 0 ? `:${first.line}` : ''}`;
-    const open = vscode.l10n.t('Open File');
     const more = problems.length > 1 ? ' ' + vscode.l10n.t('({0} more problems)', problems.length - 1) : '';
-    void vscode.window
-      .showWarningMessage(vscode.l10n.t('Glossary {0}: {1}.{2} The other glossaries still work.', where, first.message, more), open)
-      .then(async (choice) => {
-        if (choice === open) {
-          const editor = await vscode.window.showTextDocument(uri);
-          if (first.line > 0) {
-            const position = new vscode.Position(first.line - 1, 0);
-            editor.selection = new vscode.Selection(position, position);
-            editor.revealRange(new vscode.Range(position, position));
-          }
-        }
-      });
+    void this.problems.warn(vscode.l10n.t('Glossary {0}: {1}.{2} The other glossaries still work.', where, first.message, more), { file: uri, line: first.line });
   }
 }
 

@@ -27,6 +27,7 @@ import { NoteRanges, ReaderBlockDecorator, RubyReading } from './blockDecorator'
 import { readerHtml } from './readerHtml';
 import { lookUpWord } from '../core/glossary/dictionaryLookup';
 import { readingSettings, readingSystemLabel } from './readingSettings';
+import type { ProblemReporter } from '../util/problemReporter';
 
 /** Characters of text rendered per message while a document is first shown. */
 const RENDER_CHUNK = 64 * 1024;
@@ -43,6 +44,8 @@ export interface ReaderServices {
   readonly glossaries: GlossaryService;
   readonly readings: ReadingService;
   readonly annotations: AnnotationManager;
+  /** Where problems are reported (message and log). */
+  readonly problems: ProblemReporter;
   /** Asks for a note on `range` (UTF-16 offsets of the document) and adds it (AnnotateCommand.annotateRange). */
   readonly annotate: (document: vscode.TextDocument, range: { start: number; end: number }) => Promise<unknown>;
 }
@@ -347,7 +350,7 @@ export class ReaderPanel extends Disposable {
       // per panel: every render would otherwise say it again.
       if (!this.toldDictionaryFailed) {
         this.toldDictionaryFailed = true;
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not load CC-CEDICT for the readings: {0}', error instanceof Error ? error.message : String(error)));
+        void this.services.problems.error(vscode.l10n.t('Could not load CC-CEDICT for the readings: {0}', error instanceof Error ? error.message : String(error)));
       }
       return reading;
     }
