@@ -2,7 +2,7 @@ import type { Direction } from '../core/conversion/locales';
 import { cardForEntry, GlossaryCard } from '../core/glossary/glossaryCard';
 import type { CharacterReading } from '../core/readings/readingSystem';
 import type { TermMatcher } from '../core/glossary/termMatcher';
-import { OffsetMap } from '../core/reader/offsetMap';
+import type { OffsetMap } from '../core/reader/offsetMap';
 import { readColumns } from '../core/readings/columnReadings';
 import type { ReadingService, ReadingTrack, WordDictionary } from '../core/readings/readingService';
 import type { ReadingSystem } from '../core/readings/readingSystem';
@@ -46,20 +46,20 @@ export class ReaderBlockDecorator {
     private readonly showLineBreaks = false,
   ) {}
 
-  readonly decorate: BlockDecorator = (original, converted, block) => {
+  readonly decorate: BlockDecorator = (original, converted, block, map) => {
     // The original column is read (nothing lost to a many-to-one conversion) and its readings carried to the converted one.
     const tracks =
       this.readings &&
-      readColumns(this.readings.service, { original, converted, direction: this.direction }, { system: this.readings.system, matcher: this.matcher, dictionary: this.readings.dictionary });
+      readColumns(this.readings.service, { original, converted, direction: this.direction }, { system: this.readings.system, matcher: this.matcher, dictionary: this.readings.dictionary }, map);
     return {
       ...(this.matcher ? { terms: { original: this.terms(original, tracks?.original), converted: this.terms(converted, tracks?.converted) } } : {}),
       ...(tracks ? { ruby: { original: rubySpans(tracks.original), converted: rubySpans(tracks.converted) } } : {}),
-      ...this.noteSpans(original, converted, block),
+      ...this.noteSpans(original, converted, block, map),
     };
   };
 
   /** Notes on the block's source text, as stretches of both columns. */
-  private noteSpans(original: string, converted: string, block: ReflowBlock): { notes?: { original: NoteSpan[]; converted: NoteSpan[] } } {
+  private noteSpans(original: string, converted: string, block: ReflowBlock, offsets: OffsetMap): { notes?: { original: NoteSpan[]; converted: NoteSpan[] } } {
     const spans: NoteSpan[] = [];
     // With original line breaks, a paragraph around a caption shows its lines without the caption's,
     // so source offsets past the caption do not map by subtraction: no highlights there (README).
@@ -80,8 +80,7 @@ export class ReaderBlockDecorator {
     if (spans.length === 0) {
       return {};
     }
-    const map = original === converted ? undefined : OffsetMap.between(original, converted);
-    const toConverted = (offset: number) => (map ? map.toConverted(offset) : offset);
+    const toConverted = (offset: number) => (original === converted ? offset : offsets.toConverted(offset));
     return { notes: { original: spans, converted: spans.map(([s, e, id, review]) => (review ? ([toConverted(s), toConverted(e), id, review] as const) : ([toConverted(s), toConverted(e), id] as const))) } };
   }
 

@@ -5,7 +5,8 @@ import { reflowIncrementally } from './incrementalReflow';
 import { reflow, ReflowBlock } from './reflow';
 
 /** Adds decorations (glossary terms, pinyin) to a block's two columns. */
-export type BlockDecorator = (original: string, converted: string, block: ReflowBlock) => Pick<RenderedBlock, 'terms' | 'ruby' | 'notes'>;
+/** Decorations of one block; `map` is the block's original ↔ converted offset map, computed once per block. */
+export type BlockDecorator = (original: string, converted: string, block: ReflowBlock, map: OffsetMap) => Pick<RenderedBlock, 'terms' | 'ruby' | 'notes'>;
 
 export interface ReaderPatch {
   readonly start: number;
@@ -112,10 +113,9 @@ export class ReaderModel {
   private render(block: ReflowBlock): RenderedBlock {
     const original = this.originalText(block);
     const converted = this.showLineBreaks ? convertLines(original, this.convert).text : this.convert(original);
-    const changed = OffsetMap.between(original, converted)
-      .spans.filter((s) => s.c1 > s.c0)
-      .map((s) => [s.c0, s.c1] as const);
-    return { kind: block.kind, startLine: block.startLine, endLine: block.endLine, original, converted, changed, ...this.decorate?.(original, converted, block) };
+    const map = OffsetMap.between(original, converted);
+    const changed = map.spans.filter((s) => s.c1 > s.c0).map((s) => [s.c0, s.c1] as const);
+    return { kind: block.kind, startLine: block.startLine, endLine: block.endLine, original, converted, changed, ...this.decorate?.(original, converted, block, map) };
   }
 
   private originalText(block: ReflowBlock): string {

@@ -24,16 +24,16 @@ export interface ColumnReadingOptions {
 /**
  * Readings of both columns of a block. The text the author wrote (the original column) is read,
  * so a many-to-one conversion (幹/乾 → 干, 髮/發 → 发) loses nothing, and the readings are then
- * carried onto the converted column through the offset map between the two. Offsets are UTF-16
- * offsets of each column's text.
+ * carried onto the converted column through the offset map between the two (`map`, when the
+ * caller has it already; else computed). Offsets are UTF-16 offsets of each column's text.
  */
-export function readColumns(service: ReadingService, text: ColumnPairText, options: ColumnReadingOptions): { original: ReadingTrack; converted: ReadingTrack } {
+export function readColumns(service: ReadingService, text: ColumnPairText, options: ColumnReadingOptions, map?: OffsetMap): { original: ReadingTrack; converted: ReadingTrack } {
   const { original, converted, direction } = text;
   const simplified = direction.to === 'cn' ? converted : direction.from === 'cn' ? original : undefined;
   const traditional = direction.from !== 'cn' ? original : direction.to !== 'cn' ? converted : undefined;
   const glossaryWords = options.matcher && glossaryWordsIn(options.matcher, original);
   const track = service.read(original, options.system, { simplified, traditional, glossaryWords, dictionary: options.dictionary });
-  const carried = carryReadings(track, original, converted);
+  const carried = carryReadings(track, original, converted, map);
   // Words the conversion rewrote (記憶體 → 内存) are read in the converted text itself.
   if (original.length !== converted.length) {
     const own = service.read(converted, options.system, { dictionary: options.dictionary });
@@ -70,11 +70,11 @@ export function glossaryWordsIn(matcher: TermMatcher, text: string): KnownWord[]
  * Inside a stretch whose conversion changed its length (tw2sp 記憶體 → 内存) no character
  * corresponds to another, so nothing is carried there.
  */
-export function carryReadings(track: ReadingTrack, from: string, to: string): Map<number, CharacterReading> {
+export function carryReadings(track: ReadingTrack, from: string, to: string, known?: OffsetMap): Map<number, CharacterReading> {
   if (from === to) {
     return new Map(track);
   }
-  const map = from.length === to.length ? undefined : OffsetMap.between(from, to);
+  const map = from.length === to.length ? undefined : (known ?? OffsetMap.between(from, to));
   const reshaped = map?.spans.filter((s) => s.o1 - s.o0 !== s.c1 - s.c0) ?? [];
   const carried = new Map<number, CharacterReading>();
   // Readings come in text order and the spans are sorted: one moving index keeps this linear.
