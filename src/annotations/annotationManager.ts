@@ -14,6 +14,16 @@ import { WorkspaceSidecarFileSystem } from './workspaceSidecarFileSystem';
 
 export type EditorNotes = DocumentNotes<vscode.Uri>;
 
+/** An edit of a document, after its notes followed it. */
+export interface DocumentEdit {
+  readonly event: vscode.TextDocumentChangeEvent;
+  /**
+   * Where notes went other than by following the edit (moved with their text, found again after
+   * their text was replaced), as UTF-16 ranges of the text after the edit.
+   */
+  readonly notesPlacedAgain: readonly TextRange[];
+}
+
 /**
  * Keeps every open document's notes: loads and re-anchors them from the sidecar (SidecarStore),
  * moves them with edits, writes the sidecar when the document is saved (never describing unsaved
@@ -36,7 +46,7 @@ export class AnnotationManager extends Disposable {
   readonly onDidChange = this.changed.event;
   /** Like onDidChange, but not when notes only moved with an edit of the document. */
   readonly onDidChangeNotes = this.contentChanged.event;
-  private readonly edited = this.register(new vscode.EventEmitter<vscode.TextDocumentChangeEvent>());
+  private readonly edited = this.register(new vscode.EventEmitter<DocumentEdit>());
   /**
    * Every edit of every document, fired after the document's notes have followed it: the one ordered
    * stream of edits. Views that show notes (the reader panel) listen here rather than to
@@ -141,8 +151,8 @@ export class AnnotationManager extends Disposable {
   }
 
   /** Passes an edit on, once the notes have followed it (NoteEvents). */
-  edit(event: vscode.TextDocumentChangeEvent): void {
-    this.edited.fire(event);
+  edit(edit: DocumentEdit): void {
+    this.edited.fire(edit);
   }
 
   /** Tells listeners that `uri`'s notes changed; `contentToo` unless they only moved with an edit. */

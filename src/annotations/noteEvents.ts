@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { TextRange } from '../core/annotations/annotation';
 import { Disposable } from '../util/dispose';
 import type { AnnotationManager } from './annotationManager';
 import { savedText } from './sidecarWriter';
@@ -23,21 +24,23 @@ export class NoteEvents extends Disposable {
 
   /** Notes follow the edit first; then the edit is passed on to the views (AnnotationManager.onDidEditDocument). */
   private onEdit(event: vscode.TextDocumentChangeEvent): void {
-    this.moveNotes(event);
-    this.manager.edit(event);
+    this.manager.edit({ event, notesPlacedAgain: this.moveNotes(event) });
   }
 
-  private moveNotes(event: vscode.TextDocumentChangeEvent): void {
+  /** Moves the document's notes with the edit; returns where notes went other than by following it. */
+  private moveNotes(event: vscode.TextDocumentChangeEvent): TextRange[] {
     const notes = this.manager.loaded(event.document.uri);
     if (!notes || event.contentChanges.length === 0 || notes.set.all.length === 0) {
-      return;
+      return [];
     }
-    const { reanchored } = notes.set.applyChanges(
+    const { placedAgain } = notes.set.applyChanges(
       event.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })),
       event.document.getText(),
     );
     notes.markChanged();
-    this.manager.fire(event.document.uri, reanchored);
+    // Views that show notes with the text learn of their new places from the edit event itself.
+    this.manager.fire(event.document.uri, false);
+    return placedAgain;
   }
 
   private async onSave(document: vscode.TextDocument): Promise<void> {

@@ -28,6 +28,7 @@ import { readerHtml } from './readerHtml';
 import { lookUpWord } from '../core/glossary/dictionaryLookup';
 import { readingSettings, readingSystemLabel } from './readingSettings';
 import type { ProblemReporter } from '../util/problemReporter';
+import type { TextRange } from '../core/annotations/annotation';
 
 /** Characters of text rendered per message while a document is first shown. */
 const RENDER_CHUNK = 64 * 1024;
@@ -94,10 +95,17 @@ export class ReaderPanel extends Disposable {
     // Edits come through the notes' owner, after the notes have moved with them: the patch then
     // carries the moved note ranges, whatever order listeners were registered in.
     this.register(
-      services.annotations.onDidEditDocument((e) => {
-        if (e.document.uri.toString() === this.uri.toString() && e.contentChanges.length > 0) {
-          this.document = e.document;
-          this.scheduleUpdate();
+      services.annotations.onDidEditDocument(({ event, notesPlacedAgain }) => {
+        if (event.document.uri.toString() === this.uri.toString() && event.contentChanges.length > 0) {
+          this.document = event.document;
+          if (notesPlacedAgain.length > 0) {
+            // Patched now, while the notes' new ranges describe the current text, and the blocks the
+            // notes went to (a moved line, a note found again elsewhere) are rendered again.
+            this.update();
+            this.rerenderNotes(notesPlacedAgain);
+          } else {
+            this.scheduleUpdate();
+          }
         }
       }),
     );
@@ -113,11 +121,12 @@ export class ReaderPanel extends Disposable {
     // New phrase overrides change the conversion of every block.
     this.register(services.overrides.onDidChange(() => void this.renderAll()));
     this.register(services.glossaries.onDidChange(() => void this.renderAll()));
-    // Notes added, edited or removed; notes that only moved with an edit come with the block patches.
+    // Notes added, edited, removed, merged or placed again: the blocks they were and are in are
+    // rendered again; notes that moved with an edit come with the edit (above).
     this.register(
       services.annotations.onDidChangeNotes((uri) => {
         if (uri.toString() === this.source) {
-          void this.renderAll();
+          this.notesChanged();
         }
       }),
     );
@@ -386,6 +395,32 @@ export class ReaderPanel extends Disposable {
     }
   }
 
+  private notesChanged(): void {
+    const before = this.noteRanges;
+    this.takeNoteRanges();
+    const touched = changedNoteRanges(before, this.noteRanges);
+    if (touched.length === 0) {
+      return;
+    }
+    if (!this.ready || !this.model?.complete || this.document.version !== this.renderedVersion) {
+      void this.renderAll();
+      return;
+    }
+    this.rerenderNotes(touched);
+  }
+
+  /** Renders again the blocks overlapping `ranges` of the current text (their notes changed). */
+  private rerenderNotes(ranges: readonly TextRange[]): void {
+    const model = this.model;
+    if (!this.ready || !model?.complete || this.document.version !== this.renderedVersion) {
+      return;
+    }
+    this.takeNoteRanges();
+    for (const patch of model.rerenderOverlapping(ranges)) {
+      this.post({ type: 'patch', source: this.source, version: this.renderedVersion, ...patch, cards: this.decorator?.takeNewCards() ?? {} });
+    }
+  }
+
   private takeNoteRanges(): void {
     const notes = this.services.annotations.loaded(this.document.uri);
     this.noteRanges = (notes?.set.all ?? []).filter((p) => p.range).map((p) => ({ id: p.annotation.id, range: p.range!, review: p.placement.review }));
@@ -461,4 +496,24 @@ function readerLabels(): Record<string, string> {
 function readerFont(document: vscode.TextDocument): { family: string; size: number } {
   const config = vscode.workspace.getConfiguration('bilingualReader', document);
   return { family: config.get<string>('reader.fontFamily', ''), size: config.get<number>('reader.fontSize', 0) };
+}
+
+/** The ranges of notes that were added, removed, moved or (un)flagged between two lists: old and new places. */
+function changedNoteRanges(before: NoteRanges, after: NoteRanges): TextRange[] {
+  const key = (n: NoteRanges[number]) => `${n.range.start}:${n.range.end}:${n.review}`;
+  const old = new Map(before.map((n) => [n.id, n]));
+  const now = new Map(after.map((n) => [n.id, n]));
+  const touched: TextRange[] = [];
+  for (const [id, n] of old) {
+    const m = now.get(id);
+    if (!m || key(m) !== key(n)) {
+      touched.push(n.range, ...(m ? [m.range] : []));
+    }
+  }
+  for (const [id, m] of now) {
+    if (!old.has(id)) {
+      touched.push(m.range);
+    }
+  }
+  return touched;
 }

@@ -133,22 +133,26 @@ export class AnnotationSet {
    * goes with it (see movedRange); other notes whose text was replaced are anchored again by their
    * quote and context (anchorAnnotation), and become orphans when that fails.
    */
-  applyChanges(changes: readonly TextChange[], text: string): { reanchored: boolean } {
+  applyChanges(changes: readonly TextChange[], text: string): { reanchored: boolean; placedAgain: TextRange[] } {
     const rebased = rebaseRanges(
       this.placed.map((p) => p.range),
       changes,
     );
-    let moved = false;
+    // Where notes went other than by following the edit (moved with their text, found again): the
+    // reader re-renders those places, which the edit's own patch may not cover.
+    const placedAgain: TextRange[] = [];
     const ranges = rebased.map((range, i) => {
       const before = this.placed[i]!;
       if (range || !before.range || before.placement.review) {
         return range;
       }
       const carried = movedRange(before.range, quoteOf(before.annotation), changes);
-      moved ||= carried !== undefined;
+      if (carried) {
+        placedAgain.push(carried);
+      }
       return carried;
     });
-    let reanchored = moved;
+    let reanchored = placedAgain.length > 0;
     this.placed = this.placed.map((p, i) => {
       const range = ranges[i];
       if (range) {
@@ -158,14 +162,18 @@ export class AnnotationSet {
         // Its text was replaced — a reload after a change on disk (VS Code sends it as line edits), a
         // replace-all, or the user retyping it: looked for again, to the same standards as on load.
         reanchored = true;
-        return this.place(p.annotation, text);
+        const found = this.place(p.annotation, text);
+        if (found.range) {
+          placedAgain.push(found.range);
+        }
+        return found;
       }
       return p;
     });
     if (reanchored) {
       this.sort();
     }
-    return { reanchored };
+    return { reanchored, placedAgain };
   }
 
   /** Anchors every annotation again in `text` (the file changed outside VS Code). */

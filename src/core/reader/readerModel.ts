@@ -4,8 +4,10 @@ import { OffsetMap } from './offsetMap';
 import { reflowIncrementally } from './incrementalReflow';
 import { reflow, ReflowBlock } from './reflow';
 
-/** Adds decorations (glossary terms, pinyin) to a block's two columns. */
-/** Decorations of one block; `map` is the block's original ↔ converted offset map, computed once per block. */
+/**
+ * Adds decorations (glossary terms, readings, notes) to a block's two columns; `map` is the block's
+ * original ↔ converted offset map, computed once per block.
+ */
 export type BlockDecorator = (original: string, converted: string, block: ReflowBlock, map: OffsetMap) => Pick<RenderedBlock, 'terms' | 'ruby' | 'notes'>;
 
 export interface ReaderPatch {
@@ -68,6 +70,26 @@ export class ReaderModel {
       used += block.original.length;
     }
     return { start, blocks: this.rendered.slice(start), done: this.complete };
+  }
+
+  /**
+   * Renders again, as one patch each, the blocks that overlap any of `ranges` (UTF-16 source offsets
+   * of the current text): their decorations changed (notes added, moved or flagged) while their text
+   * did not. Nothing before the model is complete.
+   */
+  rerenderOverlapping(ranges: readonly { readonly start: number; readonly end: number }[]): ReaderPatch[] {
+    if (!this.complete || ranges.length === 0) {
+      return [];
+    }
+    const patches: ReaderPatch[] = [];
+    this.reflowed.forEach((block, i) => {
+      if (ranges.some((r) => r.start < block.endOffset && r.end > block.startOffset)) {
+        const fresh = this.render(block);
+        this.rendered[i] = fresh;
+        patches.push({ start: i, deleteCount: 1, blocks: [fresh], lineShift: 0 });
+      }
+    });
+    return patches;
   }
 
   /** Reflows `text` and returns what changed since the last complete render. */
