@@ -8,6 +8,7 @@ import { UnwrittenNotes } from '../core/annotations/unwrittenNotes';
 import { Disposable } from '../util/dispose';
 import type { ProblemReporter } from '../util/problemReporter';
 import { NoteEvents } from './noteEvents';
+import { NoteRegistry } from './noteRegistry';
 import { openDocument, savedText, SidecarWriter } from './sidecarWriter';
 import { sidecarUriFor } from './sidecarLocation';
 import { WorkspaceSidecarFileSystem } from './workspaceSidecarFileSystem';
@@ -32,14 +33,13 @@ export interface DocumentEdit {
  * window closes — are kept in workspace storage (UnwrittenNotes) and taken back on the next open.
  */
 export class AnnotationManager extends Disposable {
-  private readonly documents = new Map<string, EditorNotes>();
-  /** Notes with unsaved changes whose document closed and whose file could not be read (it may have moved). */
-  private readonly detached = new Map<string, EditorNotes>();
+  /** Which notes belong to which open document, and which are kept for closed ones. */
+  readonly registry = new NoteRegistry();
   private readonly loading = new Map<string, Promise<EditorNotes | undefined>>();
   private readonly files = new WorkspaceSidecarFileSystem();
   readonly store = new SidecarStore(this.files);
-  private readonly unwritten: UnwrittenNotes<vscode.Uri> | undefined;
-  private readonly writer: SidecarWriter;
+  /** Writes sidecars and keeps what cannot be written in workspace storage. */
+  readonly writer: SidecarWriter;
   private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri>());
   private readonly contentChanged = this.register(new vscode.EventEmitter<vscode.Uri>());
   /** Fires with the document whose notes changed (added, edited, moved, merged, removed). */
@@ -60,8 +60,8 @@ export class AnnotationManager extends Disposable {
     readonly problems: ProblemReporter,
   ) {
     super();
-    this.unwritten = storage && new UnwrittenNotes(this.files, vscode.Uri.joinPath(storage, 'unwritten-notes'));
-    this.writer = new SidecarWriter(this.store, this.unwritten, problems, (uri) => this.fire(uri));
+    const unwritten = storage && new UnwrittenNotes(this.files, vscode.Uri.joinPath(storage, 'unwritten-notes'));
+    this.writer = new SidecarWriter(this.store, unwritten, problems, (uri) => this.fire(uri));
     this.register(new NoteEvents(this));
     this.register(vscode.workspace.onDidOpenTextDocument((d) => void this.notesFor(d)));
     for (const document of vscode.workspace.textDocuments) {
@@ -71,22 +71,17 @@ export class AnnotationManager extends Disposable {
 
   /** Documents whose notes are loaded, with at least one note. */
   get annotated(): EditorNotes[] {
-    return [...this.documents.values()].filter((d) => d.set.all.length > 0);
-  }
-
-  /** Every open document's notes, with or without notes. */
-  openNotes(): EditorNotes[] {
-    return [...this.documents.values()];
+    return this.registry.openNotes().filter((d) => d.set.all.length > 0);
   }
 
   loaded(uri: vscode.Uri): EditorNotes | undefined {
-    return this.documents.get(uri.toString());
+    return this.registry.loaded(uri);
   }
 
   /** The document's notes, loaded from its sidecar (and workspace storage) and anchored in its text on first call. */
   notesFor(document: vscode.TextDocument): Promise<EditorNotes | undefined> {
     const key = document.uri.toString();
-    const known = this.documents.get(key) ?? this.takeDetached(document);
+    const known = this.registry.loaded(document.uri) ?? this.takeDetached(document);
     if (known) {
       return Promise.resolve(known);
     }
@@ -163,21 +158,6 @@ export class AnnotationManager extends Disposable {
     }
   }
 
-  /** The open documents' notes by document, and the notes kept since their documents closed. */
-  entry(uri: vscode.Uri): { open?: EditorNotes; detached?: EditorNotes } {
-    return { open: this.documents.get(uri.toString()), detached: this.detached.get(uri.toString()) };
-  }
-
-  /** Puts notes in the open set (document open) or the detached set (closed, or not yet open), or takes them out. */
-  track(uri: vscode.Uri, notes: EditorNotes | undefined, as: 'open' | 'detached'): void {
-    const key = uri.toString();
-    this.documents.delete(key);
-    this.detached.delete(key);
-    if (notes) {
-      (as === 'open' ? this.documents : this.detached).set(key, notes);
-    }
-  }
-
   /**
    * Writes the sidecar (queued, merged with the file on disk first); notes that end up in memory
    * only are kept in workspace storage (SidecarWriter). `text` gives the article as saved, or
@@ -187,31 +167,33 @@ export class AnnotationManager extends Disposable {
     return this.writer.write(notes, text, snapshotText);
   }
 
-  /** Keeps the notes, described against `text`, in workspace storage until their sidecar is written. */
-  keepAside(notes: EditorNotes, text: string | undefined): Promise<void> {
-    return this.writer.keepAside(notes, text);
-  }
-
-  quarantineNotes(notes: EditorNotes, text: string, problem: string, line: number): Promise<void> {
-    return this.writer.quarantineNotes(notes, text, problem, line);
-  }
-
-  /** Every pending write done, and notes that exist only in memory (unsaved text, a blocked sidecar) kept in workspace storage. */
-  async flush(): Promise<void> {
-    await this.store.flush();
-    for (const notes of [...this.documents.values(), ...this.detached.values()]) {
-      if (notes.pending || notes.blocked) {
-        await this.keepAside(notes, openDocument(notes.document)?.getText());
+  /**
+   * Every pending write done, and notes that exist only in memory (unsaved text, a blocked sidecar,
+   * a closed document) kept in workspace storage. What to keep, and the text each set describes, is
+   * taken at once, synchronously: VS Code disposes the extension's subscriptions right after calling
+   * deactivate, without waiting for it.
+   */
+  flush(): Promise<void> {
+    const toKeep = [
+      ...this.registry.openNotes().filter((n) => n.pending || n.blocked).map((notes) => ({ notes, text: openDocument(notes.document)?.getText() })),
+      ...this.registry.detachedNotes(),
+    ].map(({ notes, text }) => ({ notes, text, annotations: text === undefined ? undefined : notes.set.snapshot(text) }));
+    return (async () => {
+      await this.store.flush();
+      for (const { notes, text, annotations } of toKeep) {
+        if (notes.pending || notes.blocked || this.registry.entry(notes.document).detached === notes) {
+          await this.writer.keepAside(notes, text, annotations);
+        }
       }
-    }
+    })();
   }
 
   private takeDetached(document: vscode.TextDocument): EditorNotes | undefined {
-    const detached = this.detached.get(document.uri.toString());
+    const { detached } = this.registry.entry(document.uri);
     if (detached) {
       // Reopened: the notes kept in memory since it closed come back, placed in its text.
       detached.set.reanchor(document.getText());
-      this.track(document.uri, detached, 'open');
+      this.registry.open(document.uri, detached);
       this.fire(document.uri);
     }
     return detached;
@@ -229,28 +211,34 @@ export class AnnotationManager extends Disposable {
       return undefined;
     }
     const notes = new DocumentNotes(document.uri, sidecar);
-    const read = await this.store.load(notes, document.getText());
-    const kept = await this.unwritten?.find(document.uri);
+    let anchoredAt = document.version;
+    const read = await this.store.load(notes, () => {
+      anchoredAt = document.version;
+      return document.getText();
+    });
     if (document.isClosed) {
       // Closed while loading: its notes would not follow edits made before it is opened again.
       return undefined;
     }
-    const meanwhile = this.documents.get(document.uri.toString());
+    if (read.kind === 'ok' && document.version !== anchoredAt) {
+      notes.set.load(read.annotations, document.getText());
+    }
+    const meanwhile = this.registry.loaded(document.uri);
     if (meanwhile) {
       // Notes that followed a rename were put in place while this was loading: they win.
       return meanwhile;
     }
-    this.track(document.uri, notes, 'open');
+    this.registry.open(document.uri, notes);
     if (read.kind === 'broken') {
-      void this.quarantineNotes(notes, read.text, read.problem, read.line);
+      void this.writer.quarantineNotes(notes, read.text, read.problem, read.line);
+    } else if (read.kind === 'unreadable') {
+      void this.problems.warn(
+        vscode.l10n.t('The annotations file {0} cannot be read: {1}. Its notes are not shown, and it is not written over; new notes are kept in workspace storage.', vscode.workspace.asRelativePath(sidecar), read.problem),
+        { file: sidecar },
+      );
     }
-    if (kept) {
-      // Notes that could not be written last time come back, merged by id and modified time.
-      const restored = notes.set.merge(kept, document.getText());
-      this.writer.markKeptAside(document.uri);
-      if (restored > 0) {
-        void this.problems.info(vscode.l10n.t('{0} notes on {1} that could not be written to its annotations file last time were taken back from workspace storage.', restored, vscode.workspace.asRelativePath(document.uri)));
-      }
+    // Registered first, so that edits made while workspace storage is read move these notes.
+    if (await this.writer.takeBack(notes, () => document.getText())) {
       await this.commit(document, notes);
     } else if (notes.set.all.length > 0) {
       this.fire(document.uri);

@@ -36,6 +36,7 @@ export class NoteEvents extends Disposable {
     const { placedAgain } = notes.set.applyChanges(
       event.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })),
       event.document.getText(),
+      { retryOrphans: event.reason === vscode.TextDocumentChangeReason.Undo || event.reason === vscode.TextDocumentChangeReason.Redo },
     );
     notes.markChanged();
     // Views that show notes with the text learn of their new places from the edit event itself.
@@ -50,28 +51,42 @@ export class NoteEvents extends Disposable {
     }
   }
 
-  /** A document closed with unsaved edits: its notes are anchored again in the text on disk and written. */
+  /**
+   * A document closed with unsaved note changes: its notes are anchored again in the text on disk and
+   * written. Until then they are kept detached — at once, so that a rename or a reopen meanwhile
+   * finds them — and, if the file cannot be read or written, in workspace storage.
+   */
   private async onClose(document: vscode.TextDocument): Promise<void> {
     const notes = this.manager.loaded(document.uri);
     if (!notes) {
       return;
     }
-    this.manager.track(document.uri, undefined, 'open');
-    if (notes.pending) {
-      let disk: string | undefined;
-      try {
-        // Strict UTF-8: an article in another encoding is not re-anchored in garbled text.
-        disk = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(document.uri));
-      } catch {
-        disk = undefined;
-      }
-      if (disk === undefined) {
-        // Gone (renamed or moved: onRename picks the notes up) or unreadable: keep them aside.
-        this.manager.track(document.uri, notes, 'detached');
-        await this.manager.keepAside(notes, document.getText());
-      } else {
-        notes.set.reanchor(disk);
-        await this.manager.write(notes, () => disk);
+    if (!notes.pending) {
+      this.manager.registry.forget(document.uri, notes);
+      this.manager.fire(document.uri, false);
+      return;
+    }
+    const text = document.getText();
+    this.manager.registry.detach(document.uri, notes, text);
+    let disk: string | undefined;
+    try {
+      // Strict UTF-8: an article in another encoding is not re-anchored in garbled text.
+      disk = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(document.uri));
+    } catch {
+      disk = undefined;
+    }
+    if (this.manager.registry.entry(document.uri).detached !== notes) {
+      // Reopened or renamed meanwhile: the notes went with it.
+      return;
+    }
+    if (disk === undefined) {
+      // Gone (renamed or moved: onRename takes the detached notes) or unreadable: kept aside too.
+      await this.manager.writer.keepAside(notes, text);
+    } else {
+      notes.set.reanchor(disk);
+      const outcome = await this.manager.write(notes, () => disk);
+      if (outcome.kind === 'written' || outcome.kind === 'nothing') {
+        this.manager.registry.forget(document.uri, notes);
       }
     }
     this.manager.fire(document.uri, false);
@@ -79,16 +94,16 @@ export class NoteEvents extends Disposable {
 
   /** The sidecar changed on disk: if not by this window, merge it by id and modified time. */
   private async onSidecarChanged(uri: vscode.Uri): Promise<void> {
-    const notes = this.manager.openNotes().find((d) => d.sidecar.toString() === uri.toString());
+    const notes = this.manager.registry.openNotes().find((d) => d.sidecar.toString() === uri.toString());
     const document = notes && vscode.workspace.textDocuments.find((d) => d.uri.toString() === notes.document.toString());
     if (!notes || !document) {
       return;
     }
     const blockedBefore = notes.blocked;
-    const merged = await this.manager.store.mergeFromDisk(notes, document.getText());
+    const merged = await this.manager.store.mergeFromDisk(notes, () => document.getText());
     if (typeof merged !== 'number') {
       if (!blockedBefore) {
-        await this.manager.quarantineNotes(notes, merged.text, merged.problem, merged.line);
+        await this.manager.writer.quarantineNotes(notes, merged.text, merged.problem, merged.line);
       }
     } else if (merged > 0) {
       this.manager.fire(notes.document);
@@ -123,21 +138,27 @@ export class NoteEvents extends Disposable {
       }
       await this.manager.store.follow(from, to);
     }
-    const { open, detached } = this.manager.entry(oldUri);
+    const { open, detached } = this.manager.registry.entry(oldUri);
     const notes = open ?? detached;
-    this.manager.track(oldUri, undefined, 'open');
+    const text = open ? undefined : this.manager.registry.detachedTextOf(oldUri);
+    this.manager.registry.forget(oldUri);
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === newUri.toString());
     if (notes) {
       // The same notes, now about the new file; an entry loaded for it before the sidecar arrived is replaced.
       notes.moveTo(newUri, to);
-      this.manager.track(newUri, notes, document ? 'open' : 'detached');
+      this.manager.registry.forget(newUri);
       if (document) {
+        this.manager.registry.open(newUri, notes);
         notes.set.reanchor(document.getText());
         this.manager.fire(newUri);
-        await this.manager.write(notes, savedText(document));
+        await this.manager.writer.renamed(oldUri, notes, document.getText());
+        await this.manager.write(notes, savedText(document), () => document.getText());
+      } else {
+        this.manager.registry.detach(newUri, notes, text);
+        await this.manager.writer.renamed(oldUri, notes, text);
       }
     } else if (document) {
-      this.manager.track(newUri, undefined, 'open');
+      this.manager.registry.forget(newUri);
       await this.manager.notesFor(document);
     }
   }

@@ -11,7 +11,7 @@ export function placementBadge(placed: PlacedAnnotation): string {
 export function placementSentence(placed: PlacedAnnotation): string {
   switch (placed.placement.method) {
     case 'orphan':
-      return vscode.l10n.t('Orphan: its text "{0}" is no longer in the document. Select the text it belongs to and re-attach it.', quoteOf(placed.annotation).exact);
+      return vscode.l10n.t('Orphan: "{0}" could not be placed with confidence (its text or its context changed, or it fits more than one place). Select the text it belongs to and re-attach it.', quoteOf(placed.annotation).exact);
     case 'fuzzy':
       return placed.placement.review
         ? vscode.l10n.t('Placed by an approximate match after the article changed; it was written on "{0}". Confirm the placement or re-attach the note.', quoteOf(placed.annotation).exact)

@@ -45,17 +45,33 @@ export class SidecarQuarantine {
       : vscode.l10n.t('The annotations file {0} cannot be read: {1}. It was left as it is and no notes will be written to it until it is fixed.', where, problem);
     const choice = await this.reporter.error(message, { file: notes.sidecar, line, actions: backup ? [repair, fresh] : [] });
     const article = hooks.articleText();
+    if (!notes.blocked) {
+      // Unblocked meanwhile (the file was fixed and merged): the choice no longer applies.
+      return;
+    }
     if (choice === repair && article !== undefined) {
       const repaired = this.codec.repair(text, article, relativeSourcePath(notes.sidecar, notes.document));
-      if (repaired) {
-        await this.store.replaceBroken(notes, repaired.text);
-        notes.unblock();
-        await hooks.reload();
-        void this.reporter.info(vscode.l10n.t('Repaired {0}: {1} notes kept, {2} left in the backup copy.', uriBasename(notes.sidecar), repaired.kept, repaired.dropped));
+      if (!repaired) {
+        return;
       }
+      // Only if the file still holds the broken text: it may have been fixed while the message waited.
+      if (!(await this.store.replaceBroken(notes, text, repaired.text))) {
+        void this.reporter.warn(this.changedMeanwhile(notes));
+        return;
+      }
+      notes.unblock();
+      await hooks.reload();
+      void this.reporter.info(vscode.l10n.t('Repaired {0}: {1} notes kept, {2} left in the backup copy.', uriBasename(notes.sidecar), repaired.kept, repaired.dropped));
     } else if (choice === fresh && article !== undefined) {
-      await this.store.setAside(notes, new Date().toISOString().replace(/[:.]/g, '-'));
+      if (!(await this.store.setAside(notes, text, new Date().toISOString().replace(/[:.]/g, '-')))) {
+        void this.reporter.warn(this.changedMeanwhile(notes));
+        return;
+      }
       await hooks.write();
     }
+  }
+
+  private changedMeanwhile(notes: DocumentNotes<vscode.Uri>): string {
+    return vscode.l10n.t('{0} changed since it was found broken, so it was left as it is. Open it again to have it checked.', vscode.workspace.asRelativePath(notes.sidecar));
   }
 }

@@ -71,18 +71,52 @@ export class SidecarWriter {
     return outcome;
   }
 
-  async keepAside(notes: DocumentNotes<vscode.Uri>, text: string | undefined): Promise<void> {
-    if (!this.unwritten || text === undefined) {
+  /**
+   * Keeps the notes, described against `text` (`annotations` when already taken), in workspace
+   * storage with their base, until their sidecar is written.
+   */
+  async keepAside(notes: DocumentNotes<vscode.Uri>, text: string | undefined, annotations = text === undefined ? undefined : notes.set.snapshot(text)): Promise<void> {
+    if (!this.unwritten || text === undefined || !annotations) {
       return;
     }
     try {
-      await this.unwritten.keep(notes.document, text, notes.set.snapshot(text));
+      await this.unwritten.keep(notes.document, text, annotations, notes.base);
       this.markKeptAside(notes.document);
     } catch (error) {
       void this.problems.error(
         vscode.l10n.t('Notes on {0} could not be kept in workspace storage either: {1}. They are kept in memory.', vscode.workspace.asRelativePath(notes.document), String(error)),
       );
     }
+  }
+
+  /**
+   * Notes that could not be written last time come back from workspace storage: a three-way merge
+   * with the sidecar as it was when they were kept, so deletions made then stay deleted. `text` is
+   * asked after the copy is read. Returns whether there was a copy (the notes must then be written).
+   */
+  async takeBack(notes: DocumentNotes<vscode.Uri>, text: () => string): Promise<boolean> {
+    const kept = await this.unwritten?.find(notes.document);
+    if (!kept) {
+      return false;
+    }
+    const restored = notes.set.merge(kept.annotations, text(), kept.base);
+    this.markKeptAside(notes.document);
+    if (restored > 0) {
+      void this.problems.info(
+        vscode.l10n.t('{0} notes on {1} that could not be written to its annotations file last time were taken back from workspace storage.', restored, vscode.workspace.asRelativePath(notes.document)),
+      );
+    }
+    return true;
+  }
+
+  /** Notes renamed from `oldUri` (notes.document is the new URI): a copy kept under the old URI moves to the new one. */
+  async renamed(oldUri: vscode.Uri, notes: DocumentNotes<vscode.Uri>, text: string | undefined): Promise<void> {
+    if (!this.keptAside.has(oldUri.toString())) {
+      return;
+    }
+    this.keptAside.delete(oldUri.toString());
+    await this.keepAside(notes, text);
+    await this.unwritten?.release(oldUri);
   }
 
   async quarantineNotes(notes: DocumentNotes<vscode.Uri>, text: string, problem: string, line: number): Promise<void> {

@@ -26,13 +26,21 @@ export class ReattachAnnotationCommand {
       void vscode.window.showInformationMessage(vscode.l10n.t('Select the text the note belongs to, then re-attach it.'));
       return undefined;
     }
+    // Taken before the pick: the document may change while the user chooses.
+    const offsets = { start: document.offsetAt(range.start), end: document.offsetAt(range.end) };
+    const quote = document.getText(range);
+    const version = document.version;
     const unsure = notes.set.all.filter((p) => !p.range || p.placement.review);
     const others = notes.set.all.filter((p) => p.range && !p.placement.review);
     const placed = await pickAnnotation(notes, { ...args, noCursor: true }, vscode.l10n.t('Re-attach Annotation to Selection'), [...unsure, ...others]);
     if (!placed) {
       return undefined;
     }
-    const reattached = await this.annotations.change(document, placed.annotation.id, { reattach: { start: document.offsetAt(range.start), end: document.offsetAt(range.end) } });
+    if (document.version !== version && document.getText().slice(offsets.start, offsets.end) !== quote) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The selected text changed while the note was chosen; select it again.'));
+      return undefined;
+    }
+    const reattached = await this.annotations.change(document, placed.annotation.id, { reattach: offsets });
     return reattached?.annotation.id;
   }
 }

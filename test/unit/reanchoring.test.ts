@@ -87,6 +87,69 @@ suite('re-anchoring refuses look-alikes (issue 12)', () => {
     assert.strictEqual(anchorAnnotation(note, twice), undefined);
   });
 
+  test('the true place, edited twice, beats a look-alike elsewhere edited once', () => {
+    const lead = '上月，外交部發言人在例行記者會上表示，';
+    const text = `${lead}中方表示將採取必要措施回應有關挑戰。\n今日，商務部發言人在記者會上說，中方表示將採取必要措施回應有關挑釁。\n完。`;
+    const note = noteOn(text, '中方表示將採取必要措施回應有關挑釁');
+    const edited = text.replace('中方表示將採取必要措施回應有關挑釁', '中方表示會採取必要措施回擊有關挑釁');
+    const found = anchorAnnotation(note, edited);
+    assert.strictEqual(covered(edited, found?.range), '中方表示會採取必要措施回擊有關挑釁');
+    assert.strictEqual(found?.method, 'fuzzy');
+  });
+
+  test('an exact copy elsewhere with other context does not hide the lightly edited original', () => {
+    const quote = '美國政府將繼續審視相關企業的出口許可申請';
+    const text = `前文。${quote}，並保留進一步行動的權利。\n另一段落完全不同的內容在這裡出現，${quote}。結尾。`;
+    const note = noteOn(text, quote);
+    const edited = text.replace(`前文。${quote}`, '前文。美國政府將繼續審視有關企業的出口許可申請');
+    const found = anchorAnnotation(note, edited);
+    assert.strictEqual(found?.method, 'fuzzy');
+    assert.strictEqual(found!.range.start, edited.indexOf('美國政府將繼續審視有關企業'));
+  });
+
+  test('an inserted digit, a changed Han numeral: other figures, so orphans', () => {
+    const text = '開頭。美國將對中國加徵300億美元關稅，涉及三十類商品。結尾。';
+    const figure = noteOn(text, '美國將對中國加徵300億美元關稅');
+    assert.strictEqual(anchorAnnotation(figure, text.replace('300億', '3000億')), undefined);
+    const count = noteOn(text, '涉及三十類商品');
+    assert.strictEqual(anchorAnnotation(count, text.replace('三十類', '五十類')), undefined);
+  });
+
+  test('a fuzzy match never splits a surrogate pair', () => {
+    const text = '前文前文。𠀋仔街的商戶表示生意大受影響。後文後文。';
+    const note = noteOn(text, '𠀋仔街的商戶表示生意大受影響');
+    const edited = text.replace('生意大受影響', '生意大大受影響');
+    const found = anchorAnnotation(note, edited);
+    if (found) {
+      const slice = covered(edited, found.range)!;
+      assert.ok(!/^[\udc00-\udfff]/.test(slice) && !/[\ud800-\udbff]$/.test(slice), 'whole code points');
+    }
+  });
+
+  test('pasting other text exactly over a note does not move the note onto it', () => {
+    const text = '甲乙丙。美國商務部表示將收緊出口管制。丁戊己。';
+    const set = new AnnotationSet();
+    set.load([noteOn(text, '美國')], text);
+    const at = text.indexOf('美國');
+    const after = text.slice(0, at) + '日本' + text.slice(at + 2);
+    set.applyChanges([{ offset: at, length: 2, text: '日本' }], after);
+    assert.strictEqual(set.all[0]!.range, undefined, 'an orphan, its quote still 美國');
+    assert.strictEqual(quoteOf(set.all[0]!.annotation).exact, '美國');
+  });
+
+  test('undo after deleting a paragraph brings its notes back', () => {
+    const text = '第一段。\n美國商務部表示將收緊出口管制。\n第三段。';
+    const set = new AnnotationSet();
+    set.load([noteOn(text, '收緊出口管制')], text);
+    const start = text.indexOf('美國');
+    const paragraph = '美國商務部表示將收緊出口管制。\n';
+    const deleted = text.slice(0, start) + text.slice(start + paragraph.length);
+    set.applyChanges([{ offset: start, length: paragraph.length, text: '' }], deleted);
+    assert.strictEqual(set.all[0]!.range, undefined);
+    set.applyChanges([{ offset: start, length: 0, text: paragraph }], text, { retryOrphans: true });
+    assert.strictEqual(covered(text, set.all[0]!.range), '收緊出口管制');
+  });
+
   test('confirm re-describes a reviewed note; re-attach moves any note to the chosen text', () => {
     const note = noteOn(article, '美國政府將繼續審視相關企業的出口許可申請');
     const edited = article.replace('相關企業', '有關企業');
@@ -169,11 +232,20 @@ suite('properties of placement (fast-check, issue 12)', () => {
         let text = article;
         for (const s of steps) {
           const before = new Map(set.all.map((p) => [p.annotation.id, quoteOf(p.annotation).exact]));
+          const rangesBefore = new Map(set.all.map((p) => [p.annotation.id, p.range]));
           if (s.kind === 'edit') {
             const offset = Math.floor(s.at * text.length);
             const length = Math.min(s.remove, text.length - offset);
             text = text.slice(0, offset) + s.insert + text.slice(offset + length);
             set.applyChanges([{ offset, length, text: s.insert }], text);
+            for (const p of set.all) {
+              const old = rangesBefore.get(p.annotation.id);
+              // A note the edit did not touch is on the very text it had (not merely on its own re-described quote).
+              const touched = old && offset <= old.end && offset + length >= old.start;
+              if (old && !touched && p.range && !p.placement.review) {
+                assert.strictEqual(covered(text, p.range), before.get(p.annotation.id), 'an untouched note keeps its text');
+              }
+            }
           } else if (s.kind === 'move') {
             // Cut a span and paste it elsewhere in one edit, as drag and drop does.
             const from = Math.floor(s.from * (text.length - 1));

@@ -130,10 +130,11 @@ export class AnnotationSet {
    * are re-described against `text` (the text after the changes), so its quote is the text it now
    * covers (a note awaiting review keeps its old selectors: they are what the user is to compare).
    * A note whose text was deleted and inserted elsewhere by the same batch (Move Line, drag and drop)
-   * goes with it (see movedRange); other notes whose text was replaced are anchored again by their
-   * quote and context (anchorAnnotation), and become orphans when that fails.
+   * goes with it (see movedRange); other notes whose text was replaced (even by exactly one change
+   * covering it) are anchored again by their quote and context (anchorAnnotation), and become
+   * orphans when that fails. With `retryOrphans` (an undo or redo), orphans are looked for too.
    */
-  applyChanges(changes: readonly TextChange[], text: string): { reanchored: boolean; placedAgain: TextRange[] } {
+  applyChanges(changes: readonly TextChange[], text: string, options: { retryOrphans?: boolean } = {}): { reanchored: boolean; placedAgain: TextRange[] } {
     const rebased = rebaseRanges(
       this.placed.map((p) => p.range),
       changes,
@@ -158,9 +159,10 @@ export class AnnotationSet {
       if (range) {
         return { annotation: p.placement.review ? p.annotation : withRange(p.annotation, text, range), range, placement: p.placement };
       }
-      if (p.range) {
+      if (p.range || options.retryOrphans) {
         // Its text was replaced — a reload after a change on disk (VS Code sends it as line edits), a
         // replace-all, or the user retyping it: looked for again, to the same standards as on load.
+        // (Orphans too, on an undo or redo: Ctrl+Z after deleting a paragraph brings its notes back.)
         reanchored = true;
         const found = this.place(p.annotation, text);
         if (found.range) {

@@ -8,7 +8,9 @@ import { AnnotationSet } from './annotationSet';
  */
 export class DocumentNotes<U> {
   readonly set = new AnnotationSet();
-  private changed = false;
+  /** Changes made so far, and how many of them the sidecar holds: a write clears only what it saw. */
+  private changes = 0;
+  private savedChanges = 0;
   private blockedBy: string | undefined;
   private ownText: string | undefined;
   private baseNotes: readonly Annotation[] = [];
@@ -34,11 +36,16 @@ export class DocumentNotes<U> {
 
   /** Whether there are changes the sidecar does not have yet. */
   get pending(): boolean {
-    return this.changed;
+    return this.changes !== this.savedChanges;
   }
 
   markChanged(): void {
-    this.changed = true;
+    this.changes++;
+  }
+
+  /** A mark of the changes so far, taken with a snapshot: {@link synced} and {@link settled} clear pending only up to it. */
+  get changeMark(): number {
+    return this.changes;
   }
 
   /** Why nothing may be written to the sidecar now (unreadable, a folder, read-only…), or undefined. */
@@ -69,17 +76,21 @@ export class DocumentNotes<U> {
     return this.baseNotes;
   }
 
-  /** The sidecar was read (or written by this window): `text` and its `annotations` are now the base. */
-  synced(text: string, annotations: readonly Annotation[], written = false): void {
+  /**
+   * The sidecar was read (or written by this window): `text` and its `annotations` are now the base.
+   * `writtenMark`, for a write, is the {@link changeMark} its snapshot was taken at: changes made
+   * while it was being written stay pending.
+   */
+  synced(text: string, annotations: readonly Annotation[], writtenMark?: number): void {
     this.ownText = text;
     this.baseNotes = annotations;
-    if (written) {
-      this.changed = false;
+    if (writtenMark !== undefined) {
+      this.savedChanges = Math.max(this.savedChanges, writtenMark);
     }
   }
 
-  /** Nothing to write after all (no notes, and no sidecar to empty). */
-  settled(): void {
-    this.changed = false;
+  /** Nothing to write after all (no notes, and no sidecar to empty), as of `mark`. */
+  settled(mark: number): void {
+    this.savedChanges = Math.max(this.savedChanges, mark);
   }
 }

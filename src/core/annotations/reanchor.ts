@@ -41,12 +41,14 @@ const STANDARDS = {
  *    32-character prefix and suffix against the text around the occurrence, by a character diff) +
  *    0.2 × closeness to the stored position; the best wins if it scores at least 0.5. Method
  *    `position` when it is at the stored position, `quote` otherwise.
- * 2. **Approximate quote** (approx-string-match, at most a quarter of the characters edited), only
- *    when no occurrence of the exact quote qualifies. A match must keep at least 75% of the quote's
- *    characters, keep every Latin letter and digit of it (names, numbers and years distinguish
- *    texts), replace no run of two or more characters by other characters (a replaced word — 美國商務部 →
- *    日本經產省 — is other text, not an edit of it), score at least 0.6 on quote and context together,
- *    and beat the best non-overlapping alternative by 0.1. Method `fuzzy`: the user should review it.
+ * 2. **Approximate quote** (approx-string-match, at most a quarter of the characters edited; the
+ *    closest matches in the text and around the old position), when no exact occurrence qualifies.
+ *    A match must keep at least 75% of the quote's characters, change no Latin letter, digit or Han
+ *    numeral (names and figures distinguish texts), replace no run of two or more characters by two
+ *    or more others (a replaced word — 美國商務部 → 日本經產省 — is other text, not an edit of it),
+ *    score at least 0.6 on quote and context together, and beat the best non-overlapping alternative
+ *    — exact occurrences that failed step 1 included — by 0.1. Method `fuzzy`: the user should review
+ *    it (a one-character change such as 中方 → 日方 passes, flagged).
  */
 export function anchorAnnotation(annotation: Annotation, text: string): AnchorResult | undefined {
   const quote = quoteOf(annotation);
@@ -64,9 +66,10 @@ export function anchorAnnotation(annotation: Annotation, text: string): AnchorRe
 /**
  * Share (0–1) of `stored` found, in order, in `actual` (a character diff, fast-diff); 1 when nothing
  * was stored. With `anchor`, a kept character counts only when its distance from that end of both
- * strings differs by at most CONTEXT_SHIFT: context is evidence only where it is, so the shifted
+ * strings differs by at most CONTEXT_SHIFT (2): context is evidence only where it is, so the shifted
  * context of a neighbouring occurrence (the first 美國 of a sentence, for a note on the second) does
- * not count, while a word inserted beside the quote costs only the characters beyond it.
+ * not count. A word of up to two characters inserted beside the quote costs only itself; a longer
+ * one costs that whole side (the other side still places the note).
  */
 export function similarity(stored: string, actual: string, anchor?: 'start' | 'end'): number {
   if (stored.length === 0) {
@@ -162,30 +165,75 @@ function commonSuffixLength(a: string, b: string): number {
   return n;
 }
 
-const DISTINGUISHING = /[\p{Script=Latin}\p{N}]/u;
+/**
+ * Characters that tell one text from a look-alike: Latin letters, digits and Han numerals (三十 →
+ * 五十 is another figure). Changing any of them makes other text.
+ */
+const DISTINGUISHING = /[\p{Script=Latin}\p{N}〇零一二兩两三四五六七八九十百千萬万億亿兆]/u;
 
 /**
- * Whether `found` is an edit of `quote` rather than other text: no Latin letter or digit of the quote
- * is removed or replaced, and no run of two or more characters is replaced by two or more others.
+ * Whether `found` is an edit of `quote` rather than other text: no distinguishing character (Latin
+ * letter, digit, Han numeral) is removed, added or replaced, and no run of two or more characters is
+ * replaced by two or more others (a replaced word).
  */
 function keepsDistinguishingCharacters(quote: string, found: string): boolean {
   const parts = diff(quote, found);
   for (let i = 0; i < parts.length; i++) {
     const [op, part] = parts[i]!;
-    if (op !== diff.DELETE) {
+    if (op === diff.EQUAL) {
       continue;
     }
     if ([...part].some((c) => DISTINGUISHING.test(c))) {
       return false;
     }
     const next = parts[i + 1];
-    const previous = parts[i - 1];
-    const inserted = next?.[0] === diff.INSERT ? next[1] : previous?.[0] === diff.INSERT ? previous[1] : '';
-    if (part.length >= 2 && inserted.length >= 2) {
+    if (op === diff.DELETE && next?.[0] === diff.INSERT && part.length >= 2 && next[1].length >= 2) {
       return false;
     }
   }
   return true;
+}
+
+/** `offset` moved off the low half of a surrogate pair, towards `direction` (UTF-16 offsets). */
+function onCodePoint(text: string, offset: number, direction: -1 | 1): number {
+  const code = text.charCodeAt(offset);
+  return offset > 0 && offset < text.length && code >= 0xdc00 && code <= 0xdfff ? offset + (direction < 0 ? -1 : 1) : offset;
+}
+
+/**
+ * Approximate matches of the quote: approx-string-match returns only the matches with the fewest
+ * errors in the whole text, so the note's own place, edited a little more than a look-alike
+ * elsewhere, would not be among them: it is searched for again around the old position. Exact
+ * occurrences (which failed the exact standard) come back as rivals only, never as the choice.
+ */
+function fuzzyCandidates(text: string, exact: string, hint: number, maxErrors: number): { start: number; end: number; rivalOnly: boolean }[] {
+  const search = loadApproxStringMatch();
+  const seen = new Set<string>();
+  const found: { start: number; end: number; rivalOnly: boolean }[] = [];
+  const add = (start: number, end: number) => {
+    const range = { start: onCodePoint(text, start, -1), end: onCodePoint(text, end, 1) };
+    const key = `${range.start}:${range.end}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      found.push({ ...range, rivalOnly: text.slice(range.start, range.end) === exact });
+    }
+  };
+  for (const match of search(text, exact, maxErrors)) {
+    add(match.start, match.end);
+  }
+  // Around the old position: tightly (where an edit of its own text leaves it), then more widely
+  // (where edits before it moved it); each window's closest matches.
+  for (const margin of [maxErrors + 2, 2 * exact.length + 64]) {
+    const from = Math.max(0, hint - margin);
+    const window = text.slice(from, Math.min(text.length, hint + exact.length + margin));
+    for (const match of search(window, exact, maxErrors)) {
+      add(from + match.start, from + match.end);
+    }
+  }
+  for (let at = text.indexOf(exact), n = 0; at !== -1 && n < 100; at = text.indexOf(exact, at + 1), n++) {
+    add(at, at + exact.length);
+  }
+  return found;
 }
 
 function bestFuzzy(text: string, exact: string, prefix: string, suffix: string, hint: number): AnchorResult | undefined {
@@ -193,27 +241,23 @@ function bestFuzzy(text: string, exact: string, prefix: string, suffix: string, 
   if (maxErrors === 0) {
     return undefined;
   }
-  const candidates: { range: TextRange; score: number }[] = [];
-  for (const match of loadApproxStringMatch()(text, exact, maxErrors)) {
-    const found = text.slice(match.start, match.end);
-    if (found === exact) {
-      // An exact occurrence whose context failed the exact standard is not made good by fuzziness.
-      continue;
-    }
+  const candidates: { range: TextRange; score: number; rivalOnly: boolean }[] = [];
+  for (const { start, end, rivalOnly } of fuzzyCandidates(text, exact, hint, maxErrors)) {
+    const found = text.slice(start, end);
     const quoteScore = similarity(exact, found);
-    if (quoteScore < STANDARDS.fuzzyQuoteMinimum || !keepsDistinguishingCharacters(exact, found)) {
+    if (!rivalOnly && (quoteScore < STANDARDS.fuzzyQuoteMinimum || !keepsDistinguishingCharacters(exact, found))) {
       continue;
     }
-    const context = contextScore(text, match.start, match.end, prefix, suffix);
+    const context = contextScore(text, start, end, prefix, suffix);
     // The quote counts as much as its context; closeness to the old place only breaks near-ties.
-    const score = 0.5 * quoteScore + 0.4 * context + 0.1 * closeness(match.start, hint, text.length);
-    candidates.push({ range: { start: match.start, end: match.end }, score });
-  }
-  if (candidates.length === 0) {
-    return undefined;
+    const score = 0.5 * quoteScore + 0.4 * context + 0.1 * closeness(start, hint, text.length);
+    candidates.push({ range: { start, end }, score, rivalOnly });
   }
   candidates.sort((a, b) => b.score - a.score);
-  const best = candidates[0]!;
+  const best = candidates[0];
+  if (!best || best.rivalOnly) {
+    return undefined;
+  }
   const rival = candidates.find((c) => c.range.end <= best.range.start || c.range.start >= best.range.end);
   if (best.score < STANDARDS.fuzzyMinimum || (rival && best.score - rival.score < STANDARDS.fuzzyMargin)) {
     return undefined;

@@ -12,7 +12,7 @@ export interface TextChange {
  * overlapping, as in a VS Code change event). Text typed right at a range's start or end stays outside
  * it; an edit within a range resizes it, so the note follows its edited text; an edit that takes away
  * one end of a range trims it; a range whose text is deleted entirely becomes undefined, and the
- * caller keeps its annotation as an orphan.
+ * caller looks for its text again or keeps its annotation as an orphan.
  */
 export function rebaseRanges(ranges: readonly (TextRange | undefined)[], changes: readonly TextChange[]): (TextRange | undefined)[] {
   // From the last change to the first, so that the offsets of the earlier ones stay valid.
@@ -45,12 +45,14 @@ function rebaseOne(range: TextRange, change: TextChange): TextRange | undefined 
   if (change.offset >= end) {
     return range;
   }
+  if (change.offset <= start && changeEnd >= end) {
+    // The whole text replaced (also exactly it: pasting 日本 over a note on 美國): the note is not
+    // simply moved onto the new text; the caller looks for its text again, or keeps it as an orphan.
+    return undefined;
+  }
   if (change.offset >= start && changeEnd <= end) {
     const next = { start, end: end + delta };
     return next.end > next.start ? next : undefined;
-  }
-  if (change.offset <= start && changeEnd >= end) {
-    return undefined;
   }
   if (change.offset < start) {
     // The edit took the range's beginning: what remains starts after the new text.

@@ -32,10 +32,16 @@ export interface SidecarFileSystem<U> extends AtomicFileSystem<U> {
 
 export type ReadOutcome =
   | { readonly kind: 'missing' }
+  /** Something is there but could not be read (permissions, a folder, a failing disk): nothing is written over it. */
+  | { readonly kind: 'unreadable'; readonly problem: string }
   | { readonly kind: 'ok'; readonly text: string; readonly annotations: readonly Annotation[] }
   | { readonly kind: 'broken'; readonly text: string; readonly problem: string; readonly line: number };
 
-/** What a write did. Only `written`, `waiting` and `nothing` leave no notes that exist in memory alone. */
+/**
+ * What a write did. After `written` and `nothing` the sidecar has every note; after `waiting` the
+ * notes wait for the article's save; after the others they exist in memory only (the caller keeps
+ * them in workspace storage).
+ */
 export type WriteOutcome =
   | { readonly kind: 'written' }
   /** The article has unsaved edits: the notes are written when it is saved. */
@@ -81,15 +87,20 @@ export class SidecarStore<U> {
     this.options = { ...DEFAULTS, ...options };
   }
 
-  /** Reads the sidecar, recovering it from an interrupted write when it is missing; cleans up stale temporaries. */
-  async read(notes: DocumentNotes<U>): Promise<ReadOutcome> {
+  /**
+   * Reads the sidecar, recovering it from an interrupted write when it is missing; with `clean`
+   * (on load), also deletes stale temporaries beside it.
+   */
+  async read(notes: DocumentNotes<U>, clean = false): Promise<ReadOutcome> {
     let text: string | undefined;
     try {
       text = (await this.fs.readText(notes.sidecar)) ?? (await this.recover(notes));
-    } catch {
-      text = undefined;
+    } catch (error) {
+      return { kind: 'unreadable', problem: errorMessage(error) };
     }
-    await this.cleanTemporaries(notes).catch(() => undefined);
+    if (clean) {
+      await this.cleanTemporaries(notes).catch(() => undefined);
+    }
     if (text === undefined) {
       return { kind: 'missing' };
     }
@@ -97,11 +108,14 @@ export class SidecarStore<U> {
     return read.ok ? { kind: 'ok', text, annotations: read.sidecar.annotations } : { kind: 'broken', text, problem: read.problem, line: read.line };
   }
 
-  /** Loads the sidecar's notes into `notes`, anchored in `articleText`. */
-  async load(notes: DocumentNotes<U>, articleText: string): Promise<ReadOutcome> {
-    const read = await this.read(notes);
+  /**
+   * Loads the sidecar's notes into `notes`, anchored in the article's text as `articleText` gives it
+   * once the file has been read (edits made meanwhile are in it).
+   */
+  async load(notes: DocumentNotes<U>, articleText: () => string): Promise<ReadOutcome> {
+    const read = await this.read(notes, true);
     if (read.kind === 'ok') {
-      notes.set.load(read.annotations, articleText);
+      notes.set.load(read.annotations, articleText());
       notes.synced(read.text, read.annotations);
     } else if (read.kind === 'broken') {
       notes.block(read.problem);
@@ -110,18 +124,22 @@ export class SidecarStore<U> {
   }
 
   /**
-   * The sidecar changed on disk: merges its notes unless this window wrote that text. Returns how many
-   * notes changed, or the broken outcome (the caller quarantines it).
+   * The sidecar changed on disk: merges its notes unless this window wrote that text. Queued with the
+   * writes, so a write in between never makes this merge work from a stale read. `articleText` is
+   * asked after the read. Returns how many notes changed, or the broken outcome (the caller
+   * quarantines it).
    */
-  async mergeFromDisk(notes: DocumentNotes<U>, articleText: string): Promise<number | ReadOutcome & { kind: 'broken' }> {
-    const read = await this.read(notes);
-    if (read.kind !== 'ok' || notes.isKnown(read.text)) {
-      return read.kind === 'broken' ? read : 0;
-    }
-    notes.unblock();
-    const changed = notes.set.merge(read.annotations, articleText, notes.base);
-    notes.synced(read.text, read.annotations);
-    return changed;
+  mergeFromDisk(notes: DocumentNotes<U>, articleText: () => string): Promise<number | (ReadOutcome & { kind: 'broken' })> {
+    return this.queue.run(this.fs.key(notes.sidecar), async () => {
+      const read = await this.read(notes);
+      if (read.kind !== 'ok' || notes.isKnown(read.text)) {
+        return read.kind === 'broken' ? read : 0;
+      }
+      notes.unblock();
+      const changed = notes.set.merge(read.annotations, articleText(), notes.base);
+      notes.synced(read.text, read.annotations);
+      return changed;
+    });
   }
 
   /**
@@ -132,17 +150,35 @@ export class SidecarStore<U> {
   write(notes: DocumentNotes<U>, articleText: () => string | undefined, onMerged: () => void = () => undefined): Promise<WriteOutcome> {
     return this.queue.run(this.fs.key(notes.sidecar), async () => {
       let message = '';
+      const retry = async (error: unknown) => {
+        message = errorMessage(error);
+        await new Promise((resolve) => setTimeout(resolve, this.options.retryDelayMs));
+      };
       for (let attempt = 1; attempt <= this.options.attempts; attempt++) {
         if (notes.blocked) {
           return { kind: 'blocked', reason: notes.blocked };
         }
+        // Checked before every write, not remembered: the folder or the read-only flag may be gone.
+        const obstacle = await this.fs.obstacle(notes.sidecar);
+        if (obstacle) {
+          return { kind: 'blocked', reason: obstacle };
+        }
+        // Another writer (a second window, git) may have changed the file since this window last read
+        // or wrote it, faster than a watcher reports: its notes are merged in first. A file that is
+        // there but cannot be read is never written over.
+        let onDisk: string | undefined;
+        try {
+          onDisk = await this.fs.readText(notes.sidecar);
+        } catch (error) {
+          await retry(error);
+          continue;
+        }
+        // Asked after the read, with no await until the snapshot: ranges and text belong together.
         const current = articleText();
         if (current === undefined) {
           return { kind: 'waiting' };
         }
-        // Another writer (a second window, git) may have changed the file since this window last read
-        // or wrote it, faster than a watcher reports: its notes are merged in first.
-        const onDisk = await this.fs.readText(notes.sidecar).catch(() => undefined);
+        const mark = notes.changeMark;
         if (onDisk !== undefined && !notes.isKnown(onDisk)) {
           const read = this.codec.read(onDisk);
           if (!read.ok) {
@@ -156,7 +192,7 @@ export class SidecarStore<U> {
         }
         const annotations = notes.set.snapshot(current);
         if (annotations.length === 0 && !notes.hasSidecar) {
-          notes.settled();
+          notes.settled(mark);
           return { kind: 'nothing' };
         }
         let content: string;
@@ -166,24 +202,22 @@ export class SidecarStore<U> {
           // A file the next load would quarantine is never written; retrying cannot help.
           return { kind: 'failed', message: errorMessage(error) };
         }
-        // Checked before every write, not remembered: the folder or the read-only flag may be gone.
-        const obstacle = await this.fs.obstacle(notes.sidecar);
-        if (obstacle) {
-          return { kind: 'blocked', reason: obstacle };
-        }
         try {
           await this.fs.createParent(notes.sidecar);
+          // Another writer in the moment since the merge: start again, merging its notes too.
+          if ((await this.fs.readText(notes.sidecar)) !== onDisk) {
+            continue;
+          }
           // Known before the rename, so that a watcher reporting this write takes it as ours.
           notes.synced(content, notes.base);
           await writeAtomically(this.fs, notes.sidecar, new TextEncoder().encode(content));
-          notes.synced(content, annotations, true);
+          notes.synced(content, annotations, mark);
           return { kind: 'written' };
         } catch (error) {
-          message = errorMessage(error);
-          await new Promise((resolve) => setTimeout(resolve, this.options.retryDelayMs * attempt));
+          await retry(error);
         }
       }
-      return { kind: 'failed', message };
+      return { kind: 'failed', message: message || 'the file kept changing while it was written' };
     });
   }
 
@@ -207,18 +241,35 @@ export class SidecarStore<U> {
     }
   }
 
-  /** Puts a repaired text in place of the broken sidecar (its backup copy keeps the original). */
-  async replaceBroken(notes: DocumentNotes<U>, text: string): Promise<void> {
-    await this.queue.run(this.fs.key(notes.sidecar), async () => {
-      notes.synced(text, notes.base);
-      await writeAtomically(this.fs, notes.sidecar, new TextEncoder().encode(text));
+  /**
+   * Puts `repaired` in place of the broken sidecar (its backup copy keeps the original), if the file
+   * still holds the `broken` text it was made from and may be replaced. Returns false, changing
+   * nothing, when the file changed since (fixed by hand, git, another window) or is a link or read-only.
+   */
+  replaceBroken(notes: DocumentNotes<U>, broken: string, repaired: string): Promise<boolean> {
+    return this.queue.run(this.fs.key(notes.sidecar), async () => {
+      if ((await this.fs.obstacle(notes.sidecar)) || (await this.fs.readText(notes.sidecar).catch(() => undefined)) !== broken) {
+        return false;
+      }
+      notes.synced(repaired, notes.base);
+      await writeAtomically(this.fs, notes.sidecar, new TextEncoder().encode(repaired));
+      return true;
     });
   }
 
-  /** Moves the broken sidecar aside (`<name>.broken-<stamp>`) so that a fresh one can be written. */
-  async setAside(notes: DocumentNotes<U>, stamp: string): Promise<void> {
-    await this.queue.run(this.fs.key(notes.sidecar), () => this.fs.move(notes.sidecar, this.fs.sibling(notes.sidecar, `${this.fs.basename(notes.sidecar)}.broken-${stamp}`)));
-    notes.unblock();
+  /**
+   * Moves the broken sidecar aside (`<name>.broken-<stamp>`) so that a fresh one can be written, if
+   * it still holds the `broken` text; returns false, changing nothing, when it changed since.
+   */
+  setAside(notes: DocumentNotes<U>, broken: string, stamp: string): Promise<boolean> {
+    return this.queue.run(this.fs.key(notes.sidecar), async () => {
+      if ((await this.fs.readText(notes.sidecar).catch(() => undefined)) !== broken) {
+        return false;
+      }
+      await this.fs.move(notes.sidecar, this.fs.sibling(notes.sidecar, `${this.fs.basename(notes.sidecar)}.broken-${stamp}`));
+      notes.unblock();
+      return true;
+    });
   }
 
   /** Moves a sidecar after its article was renamed. @throws when something is at `to` already */
