@@ -116,6 +116,14 @@ export class NoteEvents extends Disposable {
   private async onRename(event: vscode.FileRenameEvent): Promise<void> {
     for (const { oldUri, newUri } of event.files) {
       try {
+        const stat = await Promise.resolve(vscode.workspace.fs.stat(newUri)).then((s) => s, () => undefined);
+        if (stat && (stat.type & vscode.FileType.Directory) !== 0) {
+          // A folder: VS Code reports only the folder, so every article with notes inside it follows.
+          for (const notes of this.manager.registry.allNotes().filter((n) => n.document.path.startsWith(`${oldUri.path}/`))) {
+            await this.followRename(notes.document, newUri.with({ path: newUri.path + notes.document.path.slice(oldUri.path.length) }));
+          }
+          continue;
+        }
         await this.followRename(oldUri, newUri);
       } catch (error) {
         void this.manager.problems.error(

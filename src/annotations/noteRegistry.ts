@@ -22,6 +22,11 @@ export class NoteRegistry {
     return [...this.kept.entries()].map(([key, notes]) => ({ notes, text: this.texts.get(key) }));
   }
 
+  /** Every set of notes, open or kept. */
+  allNotes(): EditorNotes[] {
+    return [...this.documents.values(), ...this.kept.values()];
+  }
+
   loaded(uri: vscode.Uri): EditorNotes | undefined {
     return this.documents.get(uri.toString());
   }

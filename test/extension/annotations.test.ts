@@ -308,6 +308,31 @@ suite('Annotations', () => {
     assert.deepStrictEqual(saved.map((a) => [a.body.note, a.target.selector[0].exact]), [['made before saving', '未存檔的導語']]);
   });
 
+  test('notes made on unsaved text follow their folder when it is renamed (issue 12)', async () => {
+    const folder = fixturePath(`folder-${Date.now()}`);
+    fs.mkdirSync(folder);
+    const path = `${folder}/article.txt`;
+    fs.writeFileSync(path, articleText());
+    const uri = vscode.Uri.file(path);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), '資料夾改名前的導語。\n');
+    await vscode.workspace.applyEdit(edit);
+    await annotate(uri, rangeOf(document, '資料夾改名前的導語'), 'made before the folder moved');
+    const renamedFolder = vscode.Uri.file(`${folder}-renamed`);
+    const rename = new vscode.WorkspaceEdit();
+    rename.renameFile(vscode.Uri.file(folder), renamedFolder);
+    assert.ok(await vscode.workspace.applyEdit(rename));
+    const movedUri = vscode.Uri.joinPath(renamedFolder, 'article.txt');
+    const moved = await vscode.workspace.openTextDocument(movedUri);
+    await waitFor(() => moved.getText().startsWith('資料夾改名前的導語'), 'the moved document to keep its unsaved text');
+    await moved.save();
+    const target = `${movedUri.fsPath}.annotations.json`;
+    await waitFor(() => fs.existsSync(target), 'the sidecar in the renamed folder');
+    assert.deepStrictEqual(readSidecar(target).annotations.map((a) => [a.body.note, a.target.selector[0].exact]), [['made before the folder moved', '資料夾改名前的導語']]);
+  });
+
   test('a sidecar whose write was interrupted is recovered from its temporary file', async () => {
     const first = freshArticle();
     const document = await vscode.workspace.openTextDocument(first.uri);
