@@ -29,6 +29,7 @@ import { lookUpWord } from '../core/glossary/dictionaryLookup';
 import { readingSettings, readingSystemLabel } from './readingSettings';
 import type { ProblemReporter } from '../util/problemReporter';
 import type { TextRange } from '../core/annotations/annotation';
+import { EditSpan, extendEditSpan } from '../core/reader/editSpan';
 
 /** Characters of text rendered per message while a document is first shown. */
 const RENDER_CHUNK = 64 * 1024;
@@ -62,6 +63,8 @@ export class ReaderPanel extends Disposable {
   private decorator: ReaderBlockDecorator | undefined;
   /** The document's annotated ranges, taken before each render or update. */
   private noteRanges: NoteRanges = [];
+  /** What changed since the text the model last rendered, from VS Code's change ranges. */
+  private pendingEdit: EditSpan | undefined;
   private options: ReaderOptions;
   private renderedVersion = -1;
   private generation = 0;
@@ -98,6 +101,10 @@ export class ReaderPanel extends Disposable {
       services.annotations.onDidEditDocument(({ event, notesPlacedAgain }) => {
         if (event.document.uri.toString() === this.uri.toString() && event.contentChanges.length > 0) {
           this.document = event.document;
+          this.pendingEdit = extendEditSpan(
+            this.pendingEdit,
+            event.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })),
+          );
           if (notesPlacedAgain.length > 0) {
             // Patched now, while the notes' new ranges describe the current text, and the blocks the
             // notes went to (a moved line, a note found again elsewhere) are rendered again.
@@ -312,6 +319,8 @@ export class ReaderPanel extends Disposable {
     const version = this.document.version;
     const text = this.document.getText();
     const total = model.reset(text);
+    // Edits from here on are measured against this text.
+    this.pendingEdit = undefined;
     this.model = model;
     const large = text.length > 4 * RENDER_CHUNK;
     const work = async (progress?: vscode.Progress<{ increment: number }>) => {
@@ -388,7 +397,8 @@ export class ReaderPanel extends Disposable {
       return;
     }
     this.takeNoteRanges();
-    const patch = model.update(this.document.getText());
+    const patch = model.update(this.document.getText(), this.pendingEdit);
+    this.pendingEdit = undefined;
     this.renderedVersion = version;
     if (patch.deleteCount > 0 || patch.blocks.length > 0 || patch.lineShift !== 0) {
       this.post({ type: 'patch', source: this.source, version, ...patch, cards: this.decorator?.takeNewCards() ?? {} });

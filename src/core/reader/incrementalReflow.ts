@@ -1,4 +1,5 @@
 import { blockIndexAtOffset } from './blockSource';
+import type { EditSpan } from './editSpan';
 import { reflow, ReflowBlock } from './reflow';
 
 /** Blocks re-reflowed on each side of the edited ones; the outermost must come out as before. */
@@ -11,13 +12,15 @@ const CONTEXT_LINES = 8;
  * blocks around the changed span is reflowed again. The window reaches two blocks past the edit on
  * each side plus some context; the blocks at the window's edges (anchors) must come out exactly as
  * before, which shows the rules resynchronised, otherwise the whole text is reflowed. Blocks after
- * the edit are moved by the edit's line and offset shift, keeping their text and segments.
+ * the edit are moved by the edit's line and offset shift, keeping their text and segments. `span`,
+ * when known (from the editor's change events: extendEditSpan), bounds the change; otherwise the
+ * two texts are compared from both ends.
  */
-export function reflowIncrementally(previous: readonly ReflowBlock[], previousText: string, text: string): ReflowBlock[] {
-  if (previous.length === 0 || previousText === text) {
+export function reflowIncrementally(previous: readonly ReflowBlock[], previousText: string, text: string, span?: EditSpan): ReflowBlock[] {
+  if (previous.length === 0 || (!span && previousText === text)) {
     return previous.length === 0 ? reflow(text) : [...previous];
   }
-  const { prefix, suffix } = commonEnds(previousText, text);
+  const { prefix, suffix } = span && span.newEnd - span.start === text.length - previousText.length + (span.oldEnd - span.start) ? { prefix: span.start, suffix: previousText.length - span.oldEnd } : commonEnds(previousText, text);
   const oldChangeEnd = previousText.length - suffix;
   const first = blockIndexAtOffset(previous, prefix);
   const last = blockIndexAtOffset(previous, oldChangeEnd);

@@ -1,6 +1,7 @@
 import { convertLines } from '../conversion/chunkedConversion';
 import type { RenderedBlock } from './renderedBlock';
 import { OffsetMap } from './offsetMap';
+import type { EditSpan } from './editSpan';
 import { reflowIncrementally } from './incrementalReflow';
 import { reflow, ReflowBlock } from './reflow';
 
@@ -92,9 +93,12 @@ export class ReaderModel {
     return patches;
   }
 
-  /** Reflows `text` and returns what changed since the last complete render. */
-  update(text: string): ReaderPatch {
-    const reflowed = reflowIncrementally(this.reflowed, this.text, text);
+  /**
+   * Reflows `text` and returns what changed since the last complete render; `span`, when known,
+   * bounds what changed in the text (see extendEditSpan).
+   */
+  update(text: string, span?: EditSpan): ReaderPatch {
+    const reflowed = reflowIncrementally(this.reflowed, this.text, text, span);
     const lineCount = countLines(text);
     const lineShift = lineCount - this.lineCount;
     const old = this.rendered;
