@@ -106,11 +106,11 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
     annotate: (document, range) => annotate.annotateRange(document, range),
   });
   context.subscriptions.push(readers);
-  const openReader = new OpenReaderCommand(readers);
+  const openReader = new OpenReaderCommand(readers, problems);
   const convert = new ConvertCommand(conversion);
   const toNewEditor = new ConvertToNewEditorCommand(conversion);
   const copy = new CopyConvertedCommand(conversion);
-  const addToGlossary = new AddToGlossaryCommand(glossaries, converter, readings);
+  const addToGlossary = new AddToGlossaryCommand(glossaries, converter, readings, problems);
   const listTerms = new ListTermsCommand(glossaries);
   const exportTerms = new ExportTermsCommand(glossaries);
   const editAnnotation = new EditAnnotationCommand(annotations);

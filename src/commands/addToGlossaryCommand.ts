@@ -8,6 +8,7 @@ import type { ReadingService } from '../core/readings/readingService';
 import { GlossaryService } from '../glossary/glossaryService';
 import { WriteQueue } from '../core/files/atomicWrite';
 import { writeFileAtomically } from '../util/atomicWrite';
+import type { ProblemReporter } from '../util/problemReporter';
 
 interface AddArguments {
   readonly term?: unknown;
@@ -27,6 +28,7 @@ export class AddToGlossaryCommand {
     private readonly glossaries: GlossaryService,
     private readonly converter: ChineseConverter,
     private readonly readings: ReadingService,
+    private readonly problems: ProblemReporter,
   ) {}
 
   async execute(argument?: unknown): Promise<vscode.Uri | undefined> {
@@ -94,7 +96,7 @@ export class AddToGlossaryCommand {
     } catch (error) {
       // Only a missing file starts a new glossary: any other failure must not replace the one there.
       if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('{0} was not changed: {1}.', vscode.workspace.asRelativePath(target), String(error instanceof Error ? error.message : error)));
+        void this.problems.error(vscode.l10n.t('{0} was not changed: {1}.', vscode.workspace.asRelativePath(target), String(error instanceof Error ? error.message : error)), { file: target });
         return undefined;
       }
     }
@@ -107,7 +109,7 @@ export class AddToGlossaryCommand {
       note: note?.trim() || undefined,
     });
     if (!result.ok) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} was not changed: {1}.', vscode.workspace.asRelativePath(target), result.reason));
+      void this.problems.error(vscode.l10n.t('{0} was not changed: {1}.', vscode.workspace.asRelativePath(target), result.reason), { file: target });
       return undefined;
     }
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));

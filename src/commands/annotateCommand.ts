@@ -21,7 +21,7 @@ export class AnnotateCommand {
 
   async execute(argument?: unknown): Promise<Annotation | undefined> {
     const args = argumentRecord(argument);
-    const document = await documentArgument(args);
+    const document = await documentArgument(args, this.annotations.problems);
     if (!document) {
       return undefined;
     }

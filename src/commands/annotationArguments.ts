@@ -4,6 +4,7 @@ import type { PlacedAnnotation } from '../core/annotations/annotationSet';
 import { AnnotationManager, EditorNotes as DocumentNotes } from '../annotations/annotationManager';
 import { annotationArguments } from '../annotations/annotationsTreeView';
 import { placementBadge } from '../annotations/placementLabels';
+import type { ProblemReporter } from '../util/problemReporter';
 import { uriArgument } from '../util/uris';
 
 export type ArgumentRecord = Readonly<Record<string, unknown>>;
@@ -36,7 +37,7 @@ export function splitTags(text: string): string[] {
 }
 
 /** The document named by `uri`, or the active editor's. */
-export async function documentArgument(args: ArgumentRecord): Promise<vscode.TextDocument | undefined> {
+export async function documentArgument(args: ArgumentRecord, problems?: ProblemReporter): Promise<vscode.TextDocument | undefined> {
   const uri = uriArgument(args.uri) ?? vscode.window.activeTextEditor?.document.uri;
   if (!uri) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a document first.'));
@@ -45,7 +46,8 @@ export async function documentArgument(args: ArgumentRecord): Promise<vscode.Tex
   try {
     return await vscode.workspace.openTextDocument(uri);
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open {0}: {1}', uri.toString(), String(error)));
+    const message = vscode.l10n.t('Cannot open {0}: {1}', uri.toString(), String(error));
+    void (problems ? problems.error(message) : vscode.window.showErrorMessage(message));
     return undefined;
   }
 }
@@ -63,7 +65,7 @@ export async function documentNotesArgument(
   annotations: AnnotationManager,
   args: ArgumentRecord,
 ): Promise<{ document: vscode.TextDocument; notes: DocumentNotes } | undefined> {
-  const document = await documentArgument(args);
+  const document = await documentArgument(args, annotations.problems);
   const notes = document && (await notesArgument(annotations, document));
   return document && notes ? { document, notes } : undefined;
 }

@@ -3,12 +3,16 @@ import { CommandId } from '../commandIds';
 import { uriArgument } from '../util/uris';
 import { ReaderPanel } from '../reader/readerPanel';
 import { ReaderPanelManager } from '../reader/readerPanelManager';
+import type { ProblemReporter } from '../util/problemReporter';
 
 /** `bilingualReader.openReader`: the reader panel for a document (argument: a URI; default the active editor's). */
 export class OpenReaderCommand {
   static readonly id = CommandId.OpenReader;
 
-  constructor(private readonly manager: ReaderPanelManager) {}
+  constructor(
+    private readonly manager: ReaderPanelManager,
+    private readonly problems: ProblemReporter,
+  ) {}
 
   async execute(argument?: unknown): Promise<ReaderPanel | undefined> {
     const uri = uriArgument(argument) ?? vscode.window.activeTextEditor?.document.uri;
@@ -20,7 +24,7 @@ export class OpenReaderCommand {
     try {
       document = await vscode.workspace.openTextDocument(uri);
     } catch (error) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open {0} in the reader: {1}', uri.toString(), String(error)));
+      void this.problems.error(vscode.l10n.t('Cannot open {0} in the reader: {1}', uri.toString(), String(error)));
       return undefined;
     }
     return this.manager.open(document);
