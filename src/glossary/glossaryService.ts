@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CedictDictionary } from '../core/glossary/cedictDictionary';
 import { DocumentTermHit, findDocumentTerms } from '../core/glossary/documentTerms';
 import type { GlossaryEntry, GlossaryOrigin } from '../core/glossary/glossaryEntry';
-import { GlossaryProblem, GlossaryReader, glossaryFormat } from '../core/glossary/glossaryFiles';
+import { GlossaryProblem, GlossaryReader, glossaryFormat, MAX_GLOSSARY_FILE_BYTES, tooLarge } from '../core/glossary/glossaryFiles';
 import { DictionaryWordBoundaries } from '../core/glossary/dictionaryWordBoundaries';
 import { TermMatcher } from '../core/glossary/termMatcher';
 import { Disposable } from '../util/dispose';
@@ -122,10 +122,15 @@ export class GlossaryService extends Disposable {
     const entries: GlossaryEntry[] = [];
     const files = this.sourceFiles();
     this.watch(files);
+    // Appended one by one: spreading a file of a million entries onto the stack overflows it.
     for (const file of files) {
-      entries.push(...(await this.readFile(file)));
+      for (const entry of await this.readFile(file)) {
+        entries.push(entry);
+      }
     }
-    entries.push(...builtinEntries(vscode.l10n.t('Built-in glossary')));
+    for (const entry of builtinEntries(vscode.l10n.t('Built-in glossary'))) {
+      entries.push(entry);
+    }
     return entries;
   }
 
@@ -154,10 +159,16 @@ export class GlossaryService extends Disposable {
     return files;
   }
 
-  private async readFile(file: GlossarySourceFile): Promise<GlossaryEntry[]> {
+  private async readFile(file: GlossarySourceFile): Promise<readonly GlossaryEntry[]> {
     const format = glossaryFormat(file.uri.path);
     let bytes: Uint8Array;
     try {
+      // Refused before reading: a 100 MB file would block the extension host while it is parsed.
+      const { size } = await vscode.workspace.fs.stat(file.uri);
+      if (size > MAX_GLOSSARY_FILE_BYTES) {
+        this.report(file.uri, [{ line: 0, message: tooLarge(size) }]);
+        return [];
+      }
       bytes = await vscode.workspace.fs.readFile(file.uri);
     } catch (error) {
       if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound') || file.origin !== 'workspace' || !isDefaultWorkspaceFile(file.uri)) {
@@ -173,7 +184,7 @@ export class GlossaryService extends Disposable {
     if (result.problems.length > 0) {
       this.report(file.uri, result.problems);
     }
-    return [...result.entries];
+    return result.entries;
   }
 
   private watch(files: readonly GlossarySourceFile[]): void {

@@ -494,6 +494,7 @@ function readerLabels(): Record<string, string> {
     'toolbar.readings': vscode.l10n.t('Reading system'),
     ...Object.fromEntries(READING_SYSTEMS.map((system) => [`readings.${system}`, readingSystemLabel(system)])),
     'toolbar.annotate': vscode.l10n.t('Annotate selection'),
+    'text.shortened': vscode.l10n.t('{0} more combining marks on this character are not shown (the document is unchanged).'),
     'note.review': vscode.l10n.t('This note was placed by an approximate match of its text after the article changed: check it, then confirm or re-attach it (Annotations view).'),
     'card.source': vscode.l10n.t('Source'),
     'card.more': vscode.l10n.t('+{0} more:'),

@@ -15,6 +15,8 @@ export interface BlockViewOptions {
   readonly readings: ReadingSystem;
   /** The tooltip of a note whose placement awaits review. */
   readonly reviewLabel: string;
+  /** The tooltip of a run of combining marks cut for display; `{0}` is how many are hidden. */
+  readonly shortenedLabel: string;
 }
 
 /** Builds a block's row. All article text goes in as text nodes, never as HTML. */
@@ -30,6 +32,7 @@ export function createBlockElement(block: RenderedBlock, options: BlockViewOptio
     ruby: options.pinyin ? block.ruby?.original ?? [] : [],
     notes: block.notes?.original ?? [],
     reviewLabel: options.reviewLabel,
+    shortenedLabel: options.shortenedLabel,
   });
   const converted = cell('converted', 'zh-Hans', block.converted, parts, {
     changed: options.markChanges ? block.changed : [],
@@ -37,6 +40,7 @@ export function createBlockElement(block: RenderedBlock, options: BlockViewOptio
     ruby: options.pinyin ? block.ruby?.converted ?? [] : [],
     notes: block.notes?.converted ?? [],
     reviewLabel: options.reviewLabel,
+    shortenedLabel: options.shortenedLabel,
   });
   row.append(original, converted);
   return row;
@@ -53,6 +57,7 @@ interface CellDecorations {
   readonly ruby: readonly RubySpan[];
   readonly notes: readonly NoteSpan[];
   readonly reviewLabel: string;
+  readonly shortenedLabel: string;
 }
 
 type ReadingPart = ReturnType<typeof readingParts>[number];
@@ -124,17 +129,17 @@ function cell(column: string, lang: string, text: string, parts: readonly Readin
       parent.append(note);
       parent = note;
     }
-    appendText(parent, text, start, end, ruby, parts);
+    appendText(parent, text, start, end, ruby, parts, decorations.shortenedLabel);
   }
   return element;
 }
 
 /** Text of [start, end), with bidi controls as badges and, where given, readings as ruby over Han characters. */
-function appendText(parent: HTMLElement, text: string, start: number, end: number, ruby: ReadonlyMap<number, RubySpan>, parts: readonly ReadingPart[]): void {
+function appendText(parent: HTMLElement, text: string, start: number, end: number, ruby: ReadonlyMap<number, RubySpan>, parts: readonly ReadingPart[], shortenedLabel: string): void {
   let plain = start;
   const flush = (until: number) => {
     if (until > plain) {
-      parent.append(document.createTextNode(text.slice(plain, until)));
+      appendShortened(parent, text.slice(plain, until), shortenedLabel);
     }
   };
   for (let i = start; i < end; ) {
@@ -160,6 +165,39 @@ function appendText(parent: HTMLElement, text: string, start: number, end: numbe
     i += width;
   }
   flush(end);
+}
+
+/** Combining marks shown on one character; the rest of a longer run is hidden behind a marker. */
+const MARKS_SHOWN = 8;
+const LONG_MARK_RUN = new RegExp(`\\p{M}{${MARKS_SHOWN + 1},}`, 'gu');
+
+/**
+ * Appends `text`, with runs of more than MARKS_SHOWN combining marks (Zalgo text, a corrupted file)
+ * cut for display: the first marks are shown, the rest sit in a hidden element behind a "⋯" marker
+ * that says how many there are. Laying out a run of 100,000 marks on one character froze the window
+ * for tens of seconds; hidden text is not laid out. The document is never changed, and offsets count
+ * the hidden marks (textOffsetIn walks every text node), so selections and notes stay right.
+ */
+function appendShortened(parent: HTMLElement, text: string, label: string): void {
+  let shown = 0;
+  for (const run of text.matchAll(LONG_MARK_RUN)) {
+    const cut = run.index + MARKS_SHOWN;
+    parent.append(document.createTextNode(text.slice(shown, cut)));
+    const hidden = document.createElement('span');
+    hidden.className = 'shortened';
+    const count = run[0].length - MARKS_SHOWN;
+    hidden.dataset.hidden = String(count);
+    hidden.title = label.replace('{0}', String(count));
+    const content = document.createElement('span');
+    content.hidden = true;
+    content.textContent = run[0].slice(MARKS_SHOWN);
+    hidden.append(content);
+    parent.append(hidden);
+    shown = run.index + run[0].length;
+  }
+  if (shown < text.length) {
+    parent.append(document.createTextNode(text.slice(shown)));
+  }
 }
 
 /**

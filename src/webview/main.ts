@@ -99,7 +99,7 @@ function applyOptions(next: ReaderOptions): void {
 
 function elementsFor(blocks: readonly RenderedBlock[]): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  const view = { markChanges: options?.markChanges ?? true, pinyin: options?.pinyin ?? false, readings: options?.readings ?? 'pinyin', reviewLabel: label('note.review') };
+  const view = { markChanges: options?.markChanges ?? true, pinyin: options?.pinyin ?? false, readings: options?.readings ?? 'pinyin', reviewLabel: label('note.review'), shortenedLabel: label('text.shortened') };
   for (const block of blocks) {
     fragment.append(createBlockElement(block, view));
   }

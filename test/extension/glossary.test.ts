@@ -87,6 +87,24 @@ suite('Glossary hovers and commands', () => {
     fs.rmSync(fixturePath('broken.json'));
   });
 
+  test('a glossary over the size limit or with entity declarations is refused; the others and the built-in one still work (issue 13)', async () => {
+    fs.writeFileSync(fixturePath('huge-terms.tsv'), '出口管制\texport controls (huge file)\n'.repeat(700_000));
+    fs.writeFileSync(fixturePath('laughs.tbx'), `<!DOCTYPE martif [<!ENTITY lol "${'哈'.repeat(20000)}">]><martif><text><body><termEntry><langSet xml:lang="zh"><tig><term>&lol;</term></tig></langSet></termEntry></body></text></martif>`);
+    fs.writeFileSync(fixturePath('small-terms.tsv'), '鴻蒙\tHarmonyOS (small file)\n');
+    try {
+      await setSetting('glossaries', ['huge-terms.tsv', 'laughs.tbx', 'small-terms.tsv']);
+      const document = await vscode.workspace.openTextDocument(articleUri());
+      assert.match(await hoverText(document.uri, positionOf(document, '鴻蒙')), /HarmonyOS \(small file\)/);
+      const controls = await hoverText(document.uri, positionOf(document, '出口管制措施'));
+      assert.match(controls, /export controls?/i, 'the built-in glossary still answers');
+      assert.doesNotMatch(controls, /huge file/, 'the oversized file was not read');
+    } finally {
+      for (const name of ['huge-terms.tsv', 'laughs.tbx', 'small-terms.tsv']) {
+        fs.rmSync(fixturePath(name), { force: true });
+      }
+    }
+  });
+
   test('Add to Glossary writes the workspace glossary, with both scripts and pinyin, and the hover uses it', async () => {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(articleUri()));
     const start = positionOf(editor.document, '黃仁勳');

@@ -23,6 +23,8 @@ suite('UI: the reader panel renders hostile articles as inert text', function ()
     fs.writeFileSync(path.join(workbench.workspace, 'hostile.txt'), HOSTILE);
     // One 5 MB line (UTF-8) of Traditional text.
     fs.writeFileSync(path.join(workbench.workspace, 'one-line.txt'), '實體清單與出口管制。'.repeat(Math.ceil(5e6 / 30)));
+    // 100,000 combining marks on one character (Zalgo text): laid out whole, it froze the window.
+    fs.writeFileSync(path.join(workbench.workspace, 'marks.txt'), `出口管制\u0301${'\u0301'.repeat(99_999)}完。\n`);
   });
   suiteTeardown(async () => {
     await workbench?.close();
@@ -56,6 +58,24 @@ suite('UI: the reader panel renders hostile articles as inert text', function ()
     const converted = await reader.locator('#blocks .converted').evaluate((cell) => cell.textContent ?? '');
     assert.strictEqual(converted, '实体清单与出口管制。'.repeat(Math.ceil(5e6 / 30)));
     // The workbench still answers: the command palette opens and closes.
+    await workbench.page.keyboard.press('F1');
+    await workbench.page.locator('.quick-input-widget').waitFor();
+    await workbench.page.keyboard.press('Escape');
+  });
+
+  test('a run of 100,000 combining marks is cut for display behind a marker; the document is unchanged (issue 13)', async () => {
+    await workbench.closeAllEditors();
+    await workbench.openFile('marks.txt');
+    await workbench.runCommand('Bilingual Reader: Open Reader Panel');
+    const reader = workbench.webview();
+    await reader.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
+    const original = reader.locator('#blocks .original .shortened');
+    assert.strictEqual(await original.count(), 1);
+    assert.strictEqual(await original.getAttribute('data-hidden'), String(100_000 - 8));
+    assert.match((await original.getAttribute('title')) ?? '', /99992/);
+    // Hidden, not dropped: the cell's text is the document's.
+    const text = await reader.locator('#blocks .original').evaluate((cell) => cell.textContent ?? '');
+    assert.strictEqual(text, `出口管制${'\u0301'.repeat(100_000)}完。`);
     await workbench.page.keyboard.press('F1');
     await workbench.page.locator('.quick-input-widget').waitFor();
     await workbench.page.keyboard.press('Escape');

@@ -5,7 +5,7 @@ import { CedictDictionary } from '../../src/core/glossary/cedictDictionary';
 import { findDocumentTerms, termAtOffset } from '../../src/core/glossary/documentTerms';
 import type { GlossaryEntry, GlossaryOrigin } from '../../src/core/glossary/glossaryEntry';
 import { addEntryToJsonGlossary } from '../../src/core/glossary/glossaryEditing';
-import { GlossaryReader, termsToCsv, termsToTbx } from '../../src/core/glossary/glossaryFiles';
+import { MAX_GLOSSARY_FILE_BYTES, GlossaryReader, termsToCsv, termsToTbx } from '../../src/core/glossary/glossaryFiles';
 import { TermMatcher } from '../../src/core/glossary/termMatcher';
 import { ChineseConverter } from '../../src/core/conversion/chineseConverter';
 import { ReadingService } from '../../src/core/readings/readingService';
@@ -106,6 +106,21 @@ suite('CC-CEDICT lookup', () => {
 suite('glossary files', () => {
   const reader = new GlossaryReader();
   const read = (name: string, format: 'json' | 'tsv' | 'tbx') => reader.read(fs.readFileSync(path.join(FIXTURES, name), 'utf8'), format, 'user', name);
+
+  test('hostile files are refused with a message, never parsed (issue 13)', () => {
+    const laughs = `<?xml version="1.0"?>\n<!DOCTYPE martif [<!ENTITY lol "${'哈'.repeat(20000)}">]>\n<martif><text><body><termEntry><langSet xml:lang="zh"><tig><term>&lol;&lol;&lol;</term></tig></langSet></termEntry></body></text></martif>`;
+    const internal = reader.read(laughs, 'tbx', 'user', 'laughs.tbx');
+    assert.deepStrictEqual(internal.entries, []);
+    assert.match(internal.problems[0]!.message, /entity declarations/);
+    assert.strictEqual(internal.problems[0]!.line, 2);
+    const external = reader.read('<!DOCTYPE martif [<!ENTITY x SYSTEM "file:///etc/passwd">]><martif><text><body/></text></martif>', 'tbx', 'user', 'x.tbx');
+    assert.match(external.problems[0]!.message, /entity declarations/);
+    const huge = reader.read('出口管制\texport controls\n'.repeat(Math.ceil((MAX_GLOSSARY_FILE_BYTES + 1) / 28)), 'tsv', 'user', 'huge.tsv');
+    assert.deepStrictEqual(huge.entries, []);
+    assert.match(huge.problems[0]!.message, /over the 16 MB limit/);
+    const standard = reader.read('<martif><text><body><termEntry><langSet xml:lang="zh"><tig><term>研發&amp;生產</term></tig></langSet><langSet xml:lang="en"><tig><term>R&amp;D</term></tig></langSet></termEntry></body></text></martif>', 'tbx', 'user', 'ok.tbx');
+    assert.deepStrictEqual(standard.entries.map((e) => [e.term, e.english[0]]), [['研發&生產', 'R&D']], 'the five XML entities still work');
+  });
 
   test('JSON with comments and trailing commas', () => {
     const { entries, problems } = read('workspace-glossary.json', 'json');

@@ -7,6 +7,12 @@ import type { GlossaryEntry, GlossaryOrigin } from './glossaryEntry';
 
 export type GlossaryFormat = 'json' | 'tsv' | 'tbx';
 
+/**
+ * The largest glossary file read, in bytes (16 MiB: about 300,000 TSV entries). A bigger one would
+ * block the extension host for seconds while it is parsed; it is refused with a message instead.
+ */
+export const MAX_GLOSSARY_FILE_BYTES = 16 * 1024 * 1024;
+
 export interface GlossaryProblem {
   /** 1-based line of the problem, 0 when it has no place. */
   readonly line: number;
@@ -53,7 +59,24 @@ export class GlossaryReader {
     return this.compiled;
   }
 
+  /**
+   * Entries and problems of one file's `text`. Never throws: a file that cannot be read yields no
+   * entries and a problem, so that one bad file never stops the others. Text over
+   * MAX_GLOSSARY_FILE_BYTES (counted as UTF-8) is refused unread.
+   */
   read(text: string, format: GlossaryFormat, origin: GlossaryOrigin, sourceName: string): GlossaryFile {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > MAX_GLOSSARY_FILE_BYTES) {
+      return { entries: [], problems: [{ line: 0, message: tooLarge(bytes) }] };
+    }
+    try {
+      return this.readFormat(text, format, origin, sourceName);
+    } catch (error) {
+      return { entries: [], problems: [{ line: 0, message: error instanceof Error ? error.message : String(error) }] };
+    }
+  }
+
+  private readFormat(text: string, format: GlossaryFormat, origin: GlossaryOrigin, sourceName: string): GlossaryFile {
     switch (format) {
       case 'json':
         return this.readJson(text, origin, sourceName);
@@ -124,6 +147,12 @@ const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [
 
 /** TBX: TBX-Basic / TBX 2 (`martif`, `termEntry`, `langSet`, `tig` or `ntig`) and TBX 3 (`tbx`, `conceptEntry`, `langSec`, `termSec`). */
 function readTbx(text: string, origin: GlossaryOrigin, sourceName: string): GlossaryFile {
+  // No entity declarations at all: an internal one can expand to gigabytes ("billion laughs"), an
+  // external one reads other files. TBX needs none; the five XML entities still work.
+  const entity = /<!ENTITY/i.exec(text);
+  if (entity) {
+    return { entries: [], problems: [{ line: lineAndColumn(text, entity.index).line, message: 'entity declarations (<!ENTITY …>) are not allowed in glossary files' }] };
+  }
   const { XMLParser, XMLValidator } = loadXml();
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
@@ -291,4 +320,10 @@ function skipString(text: string, quote: number): number {
     }
   }
   return text.length;
+}
+
+/** The message for a file over MAX_GLOSSARY_FILE_BYTES. */
+export function tooLarge(bytes: number): string {
+  const mib = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+  return `${mib(bytes)} is over the ${mib(MAX_GLOSSARY_FILE_BYTES)} limit for glossary files; it was not read`;
 }
