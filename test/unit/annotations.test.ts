@@ -6,6 +6,7 @@ import { AnnotationSet } from '../../src/core/annotations/annotationSet';
 import { anchorAnnotation } from '../../src/core/annotations/reanchor';
 import { rebaseRanges } from '../../src/core/annotations/rebase';
 import { SidecarCodec } from '../../src/core/annotations/sidecar';
+import { sentenceAround } from '../../src/core/annotations/sourceMapping';
 import { AtomicFileSystem, isTemporaryOf, writeAtomically, WriteQueue } from '../../src/core/files/atomicWrite';
 import { referenceArticle } from './testData';
 
@@ -288,5 +289,20 @@ suite('atomic writes', () => {
     const slow = (n: number, ms: number) => queue.run('f', () => new Promise<void>((r) => setTimeout(() => { order.push(n); r(); }, ms)));
     await Promise.all([slow(1, 30), slow(2, 1), queue.run('f', () => Promise.reject(new Error('x'))).catch(() => order.push(3)), slow(4, 1)]);
     assert.deepStrictEqual(order, [1, 2, 3, 4]);
+  });
+});
+
+suite('sentences for exports (issue 13: exports scale)', () => {
+  test('the sentence around a quote, from one sentence end to the next', () => {
+    const text = '第一句。美國商務部表示將收緊出口管制；中方反對。';
+    const at = text.indexOf('出口管制');
+    assert.strictEqual(sentenceAround(text, { start: at, end: at + 4 }), '美國商務部表示將收緊出口管制；');
+  });
+
+  test('without punctuation, at most 300 characters each side, cut with …', () => {
+    const text = '字'.repeat(100_000) + '出口管制' + '字'.repeat(100_000);
+    const at = 100_000;
+    const sentence = sentenceAround(text, { start: at, end: at + 4 });
+    assert.strictEqual(sentence, `…${'字'.repeat(300)}出口管制${'字'.repeat(300)}…`);
   });
 });

@@ -36,17 +36,26 @@ export function blockTextToSourceRange(block: ReflowBlock, range: TextRange): Te
   return start === undefined || end === undefined ? undefined : { start, end };
 }
 
-/** The sentence of `text` around [start, end): from the previous sentence end to the next one. */
+/** How far (UTF-16 code units) a sentence is looked for on each side of a quote; beyond, it is cut with "…". */
+const SENTENCE_REACH = 300;
+
+/**
+ * The sentence of `text` around [start, end): from the previous sentence end to the next one, at
+ * most SENTENCE_REACH characters on each side (a text without punctuation — a novel's 300,000-
+ * character paragraph — would otherwise be scanned whole for every note), cut with "…".
+ */
 export function sentenceAround(text: string, range: TextRange): string {
   const ends = /[。！？!?；;]/u;
   let from = range.start;
-  while (from > 0 && !ends.test(text[from - 1]!)) {
+  while (from > 0 && range.start - from < SENTENCE_REACH && !ends.test(text[from - 1]!)) {
     from--;
   }
   let to = range.end;
-  while (to < text.length && !ends.test(text[to - 1] ?? '')) {
+  while (to < text.length && to - range.end < SENTENCE_REACH && !ends.test(text[to - 1] ?? '')) {
     to++;
   }
-  return text.slice(from, to).trim();
+  const cutBefore = from > 0 && !ends.test(text[from - 1]!);
+  const cutAfter = to < text.length && !ends.test(text[to - 1] ?? '');
+  return `${cutBefore ? '…' : ''}${text.slice(from, to).trim()}${cutAfter ? '…' : ''}`;
 }
 
