@@ -1,6 +1,6 @@
 import { Annotation, positionOf, quoteOf, TextRange, withRange } from './annotation';
 import { anchorAnnotation, PlacementMethod } from './reanchor';
-import { movedRange, rebaseRanges, TextChange } from './rebase';
+import { InsertedText, insertedTexts, movedRange, rebaseRanges, TextChange } from './rebase';
 
 /**
  * How a note came to be where it is. `method` is how it was last placed from its selectors (a note
@@ -142,12 +142,14 @@ export class AnnotationSet {
     // Where notes went other than by following the edit (moved with their text, found again): the
     // reader re-renders those places, which the edit's own patch may not cover.
     const placedAgain: TextRange[] = [];
+    let inserted: InsertedText[] | undefined;
     const ranges = rebased.map((range, i) => {
       const before = this.placed[i]!;
       if (range || !before.range || before.placement.review) {
         return range;
       }
-      const carried = movedRange(before.range, quoteOf(before.annotation), changes);
+      inserted ??= insertedTexts(changes);
+      const carried = movedRange(before.range, quoteOf(before.annotation), changes, inserted);
       if (carried) {
         placedAgain.push(carried);
       }

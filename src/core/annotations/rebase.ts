@@ -72,7 +72,12 @@ function rebaseOne(range: TextRange, change: TextChange): TextRange | undefined 
  * (the note is then an orphan, or found again by its quote). Offsets in UTF-16 code units; the result
  * is in the text after the batch.
  */
-export function movedRange(range: TextRange, quote: { readonly exact: string; readonly prefix: string; readonly suffix: string }, changes: readonly TextChange[]): TextRange | undefined {
+export function movedRange(
+  range: TextRange,
+  quote: { readonly exact: string; readonly prefix: string; readonly suffix: string },
+  changes: readonly TextChange[],
+  inserted: readonly InsertedText[] = insertedTexts(changes),
+): TextRange | undefined {
   const source = changes.find((c) => c.length > 0 && c.offset <= range.start && range.end <= c.offset + c.length);
   if (!source || quote.exact.length !== range.end - range.start) {
     return undefined;
@@ -86,12 +91,33 @@ export function movedRange(range: TextRange, quote: { readonly exact: string; re
   const after = inSpanAfter.includes('\n') ? inSpanAfter.slice(0, inSpanAfter.indexOf('\n')) : inSpanAfter;
   const needle = before + quote.exact + after;
   const found: number[] = [];
-  for (const change of changes) {
-    // Where the inserted text starts after the batch: moved by every change that ends before it.
-    const shift = changes.reduce((sum, c) => (c !== change && c.offset + c.length <= change.offset ? sum + c.text.length - c.length : sum), 0);
-    for (let at = change.text.indexOf(needle); at !== -1 && found.length < 2; at = change.text.indexOf(needle, at + 1)) {
-      found.push(change.offset + shift + at + before.length);
+  for (const { text, at: start } of inserted) {
+    for (let at = text.indexOf(needle); at !== -1 && found.length < 2; at = text.indexOf(needle, at + 1)) {
+      found.push(start + at + before.length);
     }
   }
   return found.length === 1 ? { start: found[0]!, end: found[0]! + quote.exact.length } : undefined;
+}
+
+/** Text a batch inserted, and where it starts in the text after the batch (UTF-16 offsets). */
+export interface InsertedText {
+  readonly text: string;
+  readonly at: number;
+}
+
+/**
+ * The texts a batch of changes inserted, each with its offset after the batch: computed once per
+ * batch, for every note movedRange looks for (a git pull reloads thousands of lines in one batch).
+ */
+export function insertedTexts(changes: readonly TextChange[]): InsertedText[] {
+  const sorted = [...changes].sort((a, b) => a.offset - b.offset || a.length - b.length);
+  const result: InsertedText[] = [];
+  let shift = 0;
+  for (const change of sorted) {
+    if (change.text.length > 0) {
+      result.push({ text: change.text, at: change.offset + shift });
+    }
+    shift += change.text.length - change.length;
+  }
+  return result;
 }
