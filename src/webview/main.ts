@@ -6,11 +6,11 @@ import {
   ReaderLayout,
   ReaderOptions,
   ReaderState,
-  RenderedBlock,
   ToolbarOptions,
   ToWebviewMessage,
 } from '../protocol/readerMessages';
-import { createBlockElement, setLines, textOffsetIn } from './blockView';
+import { BlockList } from './blockList';
+import { BlockViewOptions, createBlockElement, textOffsetIn } from './blockView';
 import { ScrollSync } from './scrollSync';
 import { TermCard } from './termCard';
 import { WordLookup } from './wordLookup';
@@ -30,9 +30,9 @@ if (bootstrap.font.size > 0) {
 
 const blocksElement = document.getElementById('blocks')!;
 const progressElement = document.getElementById('progress')!;
-const rows = blocksElement.children as HTMLCollectionOf<HTMLElement>;
 const scroller = document.scrollingElement as HTMLElement;
-const sync = new ScrollSync(scroller, () => rows);
+const list = new BlockList(blocksElement, scroller, (block) => createBlockElement(block, viewOptions()));
+const sync = new ScrollSync(scroller, list, () => list.top);
 
 let options: ReaderOptions | undefined;
 let restoreLine = vscode.getState()?.line;
@@ -59,7 +59,7 @@ for (const system of READING_SYSTEMS) {
   readingsSelect.append(new Option(label(`readings.${system}`), system));
 }
 const termCard = new TermCard(document.getElementById('card')!, blocksElement, label('card.source'), label('card.more'));
-const wordLookup = new WordLookup(blocksElement, rows, termCard, (message) => vscode.postMessage(message), source, () => Number(document.body.dataset.version ?? -1));
+const wordLookup = new WordLookup(blocksElement, list, termCard, (message) => vscode.postMessage(message), source, () => Number(document.body.dataset.version ?? -1));
 for (const element of document.querySelectorAll<HTMLElement>('[data-label]')) {
   element.textContent = label(element.dataset.label!);
 }
@@ -97,13 +97,14 @@ function applyOptions(next: ReaderOptions): void {
   saveState();
 }
 
-function elementsFor(blocks: readonly RenderedBlock[]): DocumentFragment {
-  const fragment = document.createDocumentFragment();
-  const view = { markChanges: options?.markChanges ?? true, pinyin: options?.pinyin ?? false, readings: options?.readings ?? 'pinyin', reviewLabel: label('note.review'), shortenedLabel: label('text.shortened') };
-  for (const block of blocks) {
-    fragment.append(createBlockElement(block, view));
-  }
-  return fragment;
+function viewOptions(): BlockViewOptions {
+  return {
+    markChanges: options?.markChanges ?? true,
+    pinyin: options?.pinyin ?? false,
+    readings: options?.readings ?? 'pinyin',
+    reviewLabel: label('note.review'),
+    shortenedLabel: label('text.shortened'),
+  };
 }
 
 function render(message: Extract<ToWebviewMessage, { type: 'render' }>): void {
@@ -111,13 +112,10 @@ function render(message: Extract<ToWebviewMessage, { type: 'render' }>): void {
   // The text a lookup was about may be gone: its answer, if late, no longer applies.
   wordLookup.reset();
   termCard.add(message.cards);
-  const keepLine = message.start === 0 && rows.length > 0 ? sync.currentLine() : undefined;
-  while (rows.length > message.start) {
-    rows[rows.length - 1]!.remove();
-  }
-  blocksElement.append(elementsFor(message.blocks));
+  const keepLine = message.start === 0 && list.length > 0 ? sync.currentLine() : undefined;
+  list.replaceFrom(message.start, message.blocks);
   progressElement.hidden = message.done;
-  progressElement.textContent = message.done ? '' : `${rows.length} / ${message.total}`;
+  progressElement.textContent = message.done ? '' : `${list.length} / ${message.total}`;
   document.body.dataset.version = String(message.version);
   if (keepLine !== undefined) {
     sync.scrollToLine(keepLine);
@@ -134,20 +132,7 @@ function render(message: Extract<ToWebviewMessage, { type: 'render' }>): void {
 function patch(message: Extract<ToWebviewMessage, { type: 'patch' }>): void {
   wordLookup.reset();
   termCard.add(message.cards);
-  const next = rows[message.start + message.deleteCount] ?? null;
-  for (let i = 0; i < message.deleteCount; i++) {
-    rows[message.start]!.remove();
-  }
-  blocksElement.insertBefore(elementsFor(message.blocks), next);
-  if (message.lineShift !== 0) {
-    for (let i = message.start + message.blocks.length; i < rows.length; i++) {
-      const row = rows[i]!;
-      setLines(row, {
-        startLine: Number(row.dataset.startLine) + message.lineShift,
-        endLine: Number(row.dataset.endLine) + message.lineShift,
-      });
-    }
-  }
+  list.splice(message.start, message.deleteCount, message.blocks, message.lineShift);
   document.body.dataset.version = String(message.version);
 }
 
@@ -176,6 +161,9 @@ let scrollFrame = 0;
 window.addEventListener('scroll', () => {
   cancelAnimationFrame(scrollFrame);
   scrollFrame = requestAnimationFrame(() => {
+    if (list.virtual) {
+      list.update();
+    }
     const line = sync.lineAtTop();
     if (line !== undefined) {
       vscode.postMessage({ type: 'didScroll', source, line });
@@ -204,8 +192,13 @@ blocksElement.addEventListener('keydown', (event) => {
   if (event.key === 'Enter') {
     vscode.postMessage({ type: 'revealLine', source, line: Number(row.dataset.startLine) });
   } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-    const next = (event.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling) as HTMLElement | null;
-    next?.focus();
+    const index = list.indexOf(row) + (event.key === 'ArrowDown' ? 1 : -1);
+    if (index >= 0 && index < list.length) {
+      if (!list.rowAt(index)) {
+        list.scrollToIndex(index);
+      }
+      list.rowAt(index)?.focus();
+    }
     event.preventDefault();
   }
 });
@@ -224,7 +217,7 @@ document.getElementById('annotate')!.addEventListener('click', () => {
   if (!startCell || startCell !== endCell || !row) {
     return;
   }
-  const index = Array.prototype.indexOf.call(rows, row);
+  const index = list.indexOf(row);
   const start = textOffsetIn(startCell, range.startContainer, range.startOffset);
   const end = textOffsetIn(startCell, range.endContainer, range.endOffset);
   if (end > start && index >= 0) {

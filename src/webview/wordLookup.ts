@@ -1,4 +1,5 @@
 import type { FromWebviewMessage, ToWebviewMessage } from '../protocol/readerMessages';
+import type { BlockList } from './blockList';
 import { rangeOfTextOffsets, textOffsetIn } from './blockView';
 import type { TermCard } from './termCard';
 
@@ -23,7 +24,7 @@ export class WordLookup {
 
   constructor(
     root: HTMLElement,
-    private readonly rows: HTMLCollectionOf<HTMLElement>,
+    private readonly list: BlockList,
     private readonly card: TermCard,
     private readonly post: (message: FromWebviewMessage) => void,
     private readonly source: string,
@@ -40,7 +41,7 @@ export class WordLookup {
     if (result.id !== this.pending) {
       return;
     }
-    const cell = this.rows[result.block]?.querySelector<HTMLElement>(`.cell.${result.column}`);
+    const cell = this.list.rowAt(result.block)?.querySelector<HTMLElement>(`.cell.${result.column}`);
     const range = cell && result.cards.length > 0 ? rangeOfTextOffsets(cell, result.start, result.end) : undefined;
     if (!range) {
       this.clear();
@@ -113,7 +114,7 @@ export class WordLookup {
     if (x < box.left || x > box.right || y < box.top || y > box.bottom) {
       return undefined;
     }
-    const block = Array.prototype.indexOf.call(this.rows, row) as number;
+    const block = this.list.indexOf(row);
     return { block, column: cell.dataset.column === 'converted' ? 'converted' : 'original', offset: textOffsetIn(cell, node, offset) };
   }
 

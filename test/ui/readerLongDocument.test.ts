@@ -1,0 +1,58 @@
+/// <reference lib="dom" />
+// Some callbacks here run in the browser page (Playwright evaluate), hence the DOM typings.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Workbench } from './workbench';
+
+/** 1,500 short paragraphs of varying length: the panel keeps only the rows near its viewport in the DOM. */
+const PARAGRAPHS = 1500;
+const paragraph = (i: number) => `第${i + 1}段：美國商務部表示，將收緊對華先進晶片的出口管制${'，涉及多家企業'.repeat(1 + (i % 4))}。`;
+const LONG = Array.from({ length: PARAGRAPHS }, (_, i) => paragraph(i)).join('\n\n') + '\n';
+
+suite('UI: a long document in the reader panel (issue 13)', function () {
+  this.timeout(240_000);
+  let workbench: Workbench;
+
+  suiteSetup(async () => {
+    workbench = await Workbench.open();
+    fs.writeFileSync(path.join(workbench.workspace, 'long.txt'), LONG);
+    await workbench.openFile('long.txt');
+    await workbench.runCommand('Bilingual Reader: Open Reader Panel');
+    await workbench.webview().locator('body[data-ready="true"]').waitFor({ timeout: 120_000 });
+  });
+  suiteTeardown(async () => {
+    await workbench?.close();
+  });
+
+  test('only the rows near the viewport are in the DOM', async () => {
+    const rows = await workbench.webview().locator('#blocks .block').count();
+    assert.ok(rows > 0 && rows < 300, `${rows} rows in the DOM for ${PARAGRAPHS} blocks`);
+  });
+
+  test('scrolling the editor near the end brings the panel there, rendering those rows', async () => {
+    const line = 2 * 1400; // paragraph 1401, 0-based line 2800
+    await workbench.goToLine(line + 1);
+    const reader = workbench.webview();
+    await reader.locator(`#blocks .block[data-start-line="${line}"]`).waitFor({ timeout: 10_000 });
+    const top = await reader.locator('body').evaluate(() => {
+      const rows = [...document.querySelectorAll<HTMLElement>('#blocks .block')];
+      const scrollTop = document.scrollingElement!.scrollTop;
+      const row = rows.filter((r) => r.offsetTop <= scrollTop + 40).pop() ?? rows[0]!;
+      return Number(row.dataset.startLine);
+    });
+    assert.ok(Math.abs(top - line) <= 20, `the panel shows line ${top + 1} at the top for line ${line + 1}`);
+  });
+
+  test('scrolling the panel to its end shows the last paragraph', async () => {
+    const reader = workbench.webview();
+    await reader.locator('body').evaluate(() => {
+      document.scrollingElement!.scrollTop = document.scrollingElement!.scrollHeight;
+      window.dispatchEvent(new Event('scroll'));
+    });
+    await reader.locator(`#blocks .block[data-start-line="${2 * (PARAGRAPHS - 1)}"]`).waitFor({ timeout: 10_000 });
+    const text = await reader.locator(`#blocks .block[data-start-line="${2 * (PARAGRAPHS - 1)}"] .original`).textContent();
+    assert.strictEqual(text, paragraph(PARAGRAPHS - 1));
+    assert.ok((await reader.locator('#blocks .block').count()) < 300);
+  });
+});
