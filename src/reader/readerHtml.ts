@@ -27,6 +27,13 @@ export function readerHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bo
 <label><span class="visually-hidden" data-label="toolbar.readings"></span><select id="readings"></select></label>
 <button type="button" id="annotate" data-label="toolbar.annotate"></button>
 <span id="progress" role="status" hidden></span>
+<div id="find" class="find" role="search" hidden>
+<input type="search" id="find-input" aria-label="${escapeAttribute(bootstrap.labels['find.label'] ?? '')}" placeholder="${escapeAttribute(bootstrap.labels['find.label'] ?? '')}">
+<span id="find-status" role="status" aria-live="polite"></span>
+<button type="button" id="find-previous" data-label="find.previous"></button>
+<button type="button" id="find-next" data-label="find.next"></button>
+<button type="button" id="find-close" data-label="find.close"></button>
+</div>
 </div>
 <main id="blocks" aria-label="${escapeAttribute(bootstrap.labels['blocks'] ?? '')}"></main>
 <div id="card" class="card" role="tooltip" hidden></div>

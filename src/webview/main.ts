@@ -10,6 +10,7 @@ import {
   ToWebviewMessage,
 } from '../protocol/readerMessages';
 import { BlockList } from './blockList';
+import { FindInPanel } from './findInPanel';
 import { BlockViewOptions, createBlockElement, textOffsetIn } from './blockView';
 import { ScrollSync } from './scrollSync';
 import { TermCard } from './termCard';
@@ -33,6 +34,14 @@ const progressElement = document.getElementById('progress')!;
 const scroller = document.scrollingElement as HTMLElement;
 const list = new BlockList(blocksElement, scroller, (block) => createBlockElement(block, viewOptions()));
 const sync = new ScrollSync(scroller, list, () => list.top);
+const find = new FindInPanel(
+  document.getElementById('find')!,
+  document.getElementById('find-input') as HTMLInputElement,
+  document.getElementById('find-status')!,
+  list,
+  () => (options?.layout === 'convertedOnly' ? ['converted'] : ['original', 'converted']),
+  (current, total) => (total === 0 ? label('find.none') : label('find.count').replace('{0}', String(current)).replace('{1}', String(total))),
+);
 
 let options: ReaderOptions | undefined;
 let restoreLine = vscode.getState()?.line;
@@ -114,6 +123,7 @@ function render(message: Extract<ToWebviewMessage, { type: 'render' }>): void {
   termCard.add(message.cards);
   const keepLine = message.start === 0 && list.length > 0 ? sync.currentLine() : undefined;
   list.replaceFrom(message.start, message.blocks);
+  find.refresh();
   progressElement.hidden = message.done;
   progressElement.textContent = message.done ? '' : `${list.length} / ${message.total}`;
   document.body.dataset.version = String(message.version);
@@ -133,6 +143,7 @@ function patch(message: Extract<ToWebviewMessage, { type: 'patch' }>): void {
   wordLookup.reset();
   termCard.add(message.cards);
   list.splice(message.start, message.deleteCount, message.blocks, message.lineShift);
+  find.refresh();
   document.body.dataset.version = String(message.version);
 }
 

@@ -55,4 +55,25 @@ suite('UI: a long document in the reader panel (issue 13)', function () {
     assert.strictEqual(text, paragraph(PARAGRAPHS - 1));
     assert.ok((await reader.locator('#blocks .block').count()) < 300);
   });
+
+  test('Ctrl+F in the panel finds text in rows that are not rendered, and goes to it', async () => {
+    const reader = workbench.webview();
+    await reader.locator('body').evaluate(() => {
+      document.scrollingElement!.scrollTop = 0;
+      window.dispatchEvent(new Event('scroll'));
+    });
+    await reader.locator('#blocks .block').first().click();
+    assert.strictEqual(await reader.locator('#blocks .block[data-start-line="2898"]').count(), 0, 'paragraph 1450 is not rendered yet');
+    await workbench.page.keyboard.press('Control+F');
+    await reader.locator('#find-input').waitFor();
+    // Typing goes to the first match (the original column), Enter to the next (the converted one).
+    await reader.locator('#find-input').fill('第1450段');
+    await reader.locator('#blocks .block[data-start-line="2898"]').waitFor({ timeout: 10_000 });
+    assert.strictEqual(await reader.locator('#find-status').textContent(), '1 of 2');
+    await reader.locator('#find-input').press('Enter');
+    assert.strictEqual(await reader.locator('#find-status').textContent(), '2 of 2');
+    assert.ok(await reader.locator('body').evaluate(() => CSS.highlights.has('find-match')));
+    await reader.locator('#find-input').press('Escape');
+    assert.ok(await reader.locator('#find').isHidden());
+  });
 });
