@@ -83,3 +83,72 @@ async function editToWebview(folder: string, fileName: string, command: string, 
 export function removeFolder(folder: string): void {
   fs.rmSync(folder, { recursive: true, force: true });
 }
+
+/** What opening a long document in a preview costs, from the command to its first and last block. */
+export interface OpenFigures {
+  readonly firstBlockMs: number;
+  readonly readyMs: number;
+  /** Elements standing for blocks in the page once ready (rows for the reader, children for the preview). */
+  readonly domBlocks: number;
+  /** The webview page's JavaScript heap once ready (Chromium's performance.memory), MB. */
+  readonly heapMB: number;
+}
+
+/**
+ * Opens `fileName` and runs `command` (the reader, or the Markdown preview) in code-server, timing
+ * the command to the first block in the page and to ready (the reader's data-ready, the preview's
+ * last paragraph).
+ */
+export async function openLongDocument(folder: string, fileName: string, command: string, firstSelector: string, readySelector: string, blockSelector: string): Promise<OpenFigures> {
+  const server = await launcher.startCodeServer();
+  const browser = await launcher.launchBrowser();
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(launcher.workbenchUrl(server, folder, [ROOT]));
+    await page.locator('.explorer-folders-view').waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill(fileName);
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 120_000 });
+    await page.waitForTimeout(2000);
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill(`>${command}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: command.split(': ')[1]! }).first().waitFor();
+    const start = Date.now();
+    await page.keyboard.press('Enter');
+    const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await view.locator(firstSelector).first().waitFor({ timeout: 600_000 });
+    const firstBlockMs = Date.now() - start;
+    await view.locator(readySelector).first().waitFor({ timeout: 900_000 });
+    const readyMs = Date.now() - start;
+    const domBlocks = await view.locator(blockSelector).count();
+    const heap = await view.locator('body').evaluate(() => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+    return { firstBlockMs, readyMs, domBlocks, heapMB: Math.round(heap / 1e6) };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+/**
+ * A Traditional novel of about `megabytes` MB (UTF-8): paragraphs of one to four sentences of the
+ * reference article, each on an indented line, as web novels are saved.
+ */
+export function novelText(article: string, megabytes: number): string {
+  const sentences = article
+    .replace(/\s+/g, '')
+    .split(/(?<=[。！？])/)
+    .filter((s) => s.length > 4 && !/[●■▲]/.test(s));
+  const lines: string[] = [];
+  let size = 0;
+  for (let i = 0; size < megabytes * 1e6; i++) {
+    let line = '　　';
+    for (let k = 0; k < 1 + (i % 4); k++) {
+      line += sentences[(i * 7 + k) % sentences.length];
+    }
+    lines.push(line);
+    size += Buffer.byteLength(line) + 1;
+  }
+  return lines.join('\n') + '\n';
+}

@@ -9,7 +9,7 @@ import { coldStart, conversionThroughput, segmenterColdStart } from './conversio
 import { glossaryFigures } from './glossaryBench';
 import { readingFigures } from './readingBench';
 import { oneMegabyteWorkspace, readerEditExtensionSide } from './readerBench';
-import { markdownPreviewEndToEnd, readerEditEndToEnd, removeFolder } from './readerEndToEnd';
+import { markdownPreviewEndToEnd, novelText, openLongDocument, readerEditEndToEnd, removeFolder } from './readerEndToEnd';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -143,6 +143,28 @@ async function main(): Promise<void> {
     });
   } finally {
     removeFolder(folder);
+  }
+  // Novels: the reader beside VS Code's Markdown preview on the same text. (20 MB files do not open
+  // through Quick Open in code-server within two minutes here, so 5 and 10 MB.)
+  for (const megabytes of [5, 10]) {
+    const novel = fs.mkdtempSync(path.join(os.tmpdir(), 'br-novel-'));
+    const text = novelText(article, megabytes);
+    fs.writeFileSync(path.join(novel, 'novel.txt'), text);
+    fs.writeFileSync(path.join(novel, 'novel.md'), text.replace(/\n/g, '\n\n'));
+    try {
+      const reader = await openLongDocument(novel, 'novel.txt', 'Bilingual Reader: Open Reader Panel', '#blocks .block', 'body[data-ready="true"]', '#blocks .block');
+      const preview = await openLongDocument(novel, 'novel.md', 'Markdown: Open Preview to the Side', 'body p', 'body p:last-of-type', 'body p');
+      one(`reader on a ${megabytes} MB novel: command to first block`, 'ms', reader.firstBlockMs, megabytes === 10 ? '≤ 500 ms (at 20 MB)' : undefined);
+      one(`reader on a ${megabytes} MB novel: command to every block received`, 'ms', reader.readyMs);
+      one(`reader on a ${megabytes} MB novel: block rows in the page`, 'rows', reader.domBlocks);
+      one(`reader on a ${megabytes} MB novel: webview JavaScript heap`, 'MB', reader.heapMB, megabytes === 10 ? '≤ 300 MB (at 20 MB)' : undefined);
+      one(`Markdown preview on the same ${megabytes} MB novel: command to first paragraph`, 'ms', preview.firstBlockMs);
+      one(`Markdown preview on the same ${megabytes} MB novel: command to last paragraph`, 'ms', preview.readyMs);
+      one(`Markdown preview on the same ${megabytes} MB novel: paragraphs in the page`, 'rows', preview.domBlocks);
+      one(`Markdown preview on the same ${megabytes} MB novel: webview JavaScript heap`, 'MB', preview.heapMB);
+    } finally {
+      removeFolder(novel);
+    }
   }
   const sizes = vsixSizes();
   one('.vsix size with every dictionary (CC-CEDICT, jieba)', 'MB', sizes.withDictionary, '≤ 12 MB');
