@@ -14,9 +14,11 @@ const MARGIN_SCREENS = 1.5;
 /**
  * The reader's rows, virtualised for long documents: the blocks' data for the whole document, and
  * DOM rows for those near the viewport between two spacers whose heights stand for the rest
- * (measured heights where a row has been shown, estimated from its length elsewhere). Rows carry
- * their block index in `data-index`; everything that needs a row asks here rather than counting DOM
- * children.
+ * (measured heights where a row has been shown, estimated from its length elsewhere: total measured
+ * height over total measured characters). The row at the top of the view is kept in place across an
+ * update (explicit anchoring; the browser's own is off, since a spacer is often the anchor). Rows
+ * carry their block index in `data-index`; everything that needs a row asks here rather than
+ * counting DOM children.
  */
 export class BlockList {
   private blocks: RenderedBlock[] = [];
@@ -26,20 +28,31 @@ export class BlockList {
   private tops: number[] | undefined;
   private readonly before = document.createElement('div');
   private readonly after = document.createElement('div');
-  /** Pixels per character of the rows measured so far, for estimates. */
-  private perCharacter = 0.6;
+  private measuredHeight = 0;
+  private measuredCharacters = 0;
   private lineHeight = 24;
+  /** The block whose row had the keyboard focus when it left the DOM, to carry on from. */
+  private focusedIndex: number | undefined;
 
   constructor(
     private readonly container: HTMLElement,
     private readonly scroller: HTMLElement,
     private readonly create: (block: RenderedBlock) => HTMLElement,
+    private readonly created: (index: number, row: HTMLElement) => void = () => undefined,
   ) {
     this.before.className = 'spacer';
     this.after.className = 'spacer';
     this.before.setAttribute('aria-hidden', 'true');
     this.after.setAttribute('aria-hidden', 'true');
     container.append(this.before, this.after);
+    // Focus goes here when the focused row leaves the DOM (removeRow).
+    container.tabIndex = -1;
+    window.addEventListener('resize', () => {
+      // Rows wrap differently at another width: measured heights no longer hold.
+      this.heights = this.blocks.map(() => undefined);
+      this.tops = undefined;
+      this.update();
+    });
   }
 
   get length(): number {
@@ -70,14 +83,16 @@ export class BlockList {
     return this.rows.get(index);
   }
 
-  /** Every rendered row, in order. */
-  renderedRows(): HTMLElement[] {
-    return [...this.rows.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row);
-  }
-
   /** The block index of a row. */
   indexOf(row: HTMLElement): number {
     return Number(row.dataset.index ?? -1);
+  }
+
+  /** The block whose row last had the focus, if that row has left the DOM since. */
+  takeFocusedIndex(): number | undefined {
+    const index = this.focusedIndex;
+    this.focusedIndex = undefined;
+    return index;
   }
 
   /** Blocks from `start` on are replaced by `blocks` (a render chunk; rows from `start` are dropped). */
@@ -87,6 +102,22 @@ export class BlockList {
 
   /** Blocks [start, start + deleteCount) become `blocks`; those after move by `lineShift` lines. */
   splice(start: number, deleteCount: number, blocks: readonly RenderedBlock[], lineShift: number): void {
+    // The data first (without spreading: a patch may hold 100,000 blocks), then the rows.
+    const removed = this.blocks.slice(start, start + deleteCount);
+    const tail = this.blocks.slice(start + deleteCount);
+    const heightTail = this.heights.slice(start + deleteCount);
+    this.blocks.length = start;
+    this.heights.length = start;
+    for (const block of blocks) {
+      this.blocks.push(block);
+      this.heights.push(undefined);
+    }
+    for (let i = 0; i < tail.length; i++) {
+      const block = tail[i]!;
+      this.blocks.push(lineShift === 0 ? block : { ...block, startLine: block.startLine + lineShift, endLine: block.endLine + lineShift });
+      this.heights.push(heightTail[i]);
+    }
+    this.characters += blocks.reduce((n, b) => n + b.original.length, 0) - removed.reduce((n, b) => n + b.original.length, 0);
     // Rows of the replaced blocks go; rows after them stay, under their new index.
     const shift = blocks.length - deleteCount;
     const kept = new Map<number, HTMLElement>();
@@ -97,43 +128,31 @@ export class BlockList {
         row.dataset.index = String(index + shift);
         kept.set(index + shift, row);
       } else {
-        row.remove();
+        this.removeRow(index, row);
       }
     }
     this.rows.clear();
     for (const [index, row] of kept) {
       this.rows.set(index, row);
     }
-    const removed = this.blocks.splice(start, deleteCount, ...blocks);
-    this.heights.splice(start, deleteCount, ...blocks.map(() => undefined));
-    this.characters += blocks.reduce((n, b) => n + b.original.length, 0) - removed.reduce((n, b) => n + b.original.length, 0);
-    if (lineShift !== 0) {
-      for (let i = start + blocks.length; i < this.blocks.length; i++) {
-        const block = this.blocks[i]!;
-        this.blocks[i] = { ...block, startLine: block.startLine + lineShift, endLine: block.endLine + lineShift };
-      }
-    }
-    this.tops = undefined;
-    this.update();
-  }
-
-  /** Every row built again (options that change how rows look: layout, readings). */
-  rebuild(): void {
-    for (const row of this.rows.values()) {
-      row.remove();
-    }
-    this.rows.clear();
-    this.heights = this.blocks.map(() => undefined);
     this.tops = undefined;
     this.update();
   }
 
   /** Makes sure the rows near the viewport (all of them for a short document) are in the DOM. */
   update(): void {
+    const virtual = this.virtual;
+    // The browser's scroll anchoring would move the page a second time after the correction below.
+    document.documentElement.style.overflowAnchor = virtual ? 'none' : '';
+    // What is at the top of the view now, to keep it there whatever heights the update learns.
+    const y = this.scroller.scrollTop - this.top;
+    const anchor = virtual && this.blocks.length > 0 ? this.indexAt(Math.max(0, y)) : undefined;
+    const anchorOffset = anchor === undefined ? 0 : y - this.topOf(anchor);
     const [first, last] = this.window();
     for (const [index, row] of [...this.rows]) {
       if (index < first || index > last) {
-        row.remove();
+        this.measure(index, row);
+        this.removeRow(index, row);
         this.rows.delete(index);
       }
     }
@@ -145,13 +164,14 @@ export class BlockList {
         row.dataset.index = String(index);
         this.container.insertBefore(row, next);
         this.rows.set(index, row);
+        this.created(index, row);
       } else if (row.nextElementSibling !== next) {
         this.container.insertBefore(row, next);
       }
       setLines(row, this.blocks[index]!);
       next = row;
     }
-    if (!this.virtual) {
+    if (!virtual) {
       // Every row is in the DOM: nothing to stand in for, and no layout forced here.
       this.before.style.height = '0px';
       this.after.style.height = '0px';
@@ -160,20 +180,39 @@ export class BlockList {
     for (const [index, row] of this.rows) {
       this.measure(index, row);
     }
-    this.tops = undefined;
     const tops = this.offsets();
     this.before.style.height = `${first < this.blocks.length ? tops[first]! : 0}px`;
     this.after.style.height = `${Math.max(0, tops[this.blocks.length]! - (last >= first ? tops[last + 1]! : 0))}px`;
+    if (anchor !== undefined && y > 0) {
+      const place = this.top + this.topOf(anchor) + anchorOffset;
+      if (Math.abs(place - this.scroller.scrollTop) >= 1) {
+        this.scroller.scrollTop = place;
+      }
+    }
   }
 
-  /** The top of block `index` within the list, in pixels: where its row is, or where it would be (estimated). */
+  /**
+   * The top of block `index` within the list, in pixels: measured and estimated heights summed in
+   * a virtualised list (the spacers are set from the same sums), the row's place otherwise.
+   */
   topOf(index: number): number {
-    const row = this.rows.get(index);
-    return row ? row.offsetTop - this.top : this.offsets()[Math.max(0, Math.min(index, this.blocks.length))]!;
+    if (!this.virtual) {
+      const row = this.rows.get(index);
+      if (row) {
+        return row.offsetTop - this.top;
+      }
+    }
+    return this.offsets()[Math.max(0, Math.min(index, this.blocks.length))]!;
   }
 
   heightOf(index: number): number {
-    return this.rows.get(index)?.offsetHeight ?? this.heights[index] ?? this.estimate(index);
+    if (!this.virtual) {
+      const row = this.rows.get(index);
+      if (row) {
+        return row.offsetHeight;
+      }
+    }
+    return this.heights[index] ?? this.estimate(index);
   }
 
   /** The index of the block at `y` pixels from the top of the list. */
@@ -193,9 +232,9 @@ export class BlockList {
     return found;
   }
 
-  /** Scrolls block `index` into view (rendering it), `within` (0–1) of the way down it. */
-  scrollToIndex(index: number, within = 0): void {
-    const place = () => Math.max(0, this.top + this.topOf(index) + within * this.heightOf(index) - 4);
+  /** Scrolls block `index` into view (rendering it), `within` (0–1) of the way down it, below `offset` pixels of the view's top. */
+  scrollToIndex(index: number, within = 0, offset = 4): void {
+    const place = () => Math.max(0, this.top + this.topOf(index) + within * this.heightOf(index) - offset);
     this.scroller.scrollTop = place();
     this.update();
     // Measured now that it is rendered: scroll again to its real place.
@@ -216,24 +255,37 @@ export class BlockList {
     return [first, last];
   }
 
+  private removeRow(index: number, row: HTMLElement): void {
+    if (row.contains(document.activeElement)) {
+      // Carried on from by the arrow keys; the focus itself goes to the list, not to nowhere.
+      this.focusedIndex = index;
+      this.container.focus({ preventScroll: true });
+    }
+    row.remove();
+  }
+
   private measure(index: number, row: HTMLElement): void {
-    const height = row.offsetHeight;
-    if (height > 0 && this.heights[index] !== height) {
-      this.heights[index] = height;
+    const height = row.getBoundingClientRect().height;
+    const previous = this.heights[index];
+    if (height > 0 && previous !== height) {
       const characters = Math.max(1, this.blocks[index]?.original.length ?? 1);
-      // A running estimate of height per character, from rows that wrap (longer than a line).
-      if (height > this.lineHeight * 1.5) {
-        this.perCharacter = 0.8 * this.perCharacter + 0.2 * (height / characters);
+      if (previous === undefined) {
+        this.measuredHeight += height;
+        this.measuredCharacters += characters;
       } else {
-        this.lineHeight = 0.8 * this.lineHeight + 0.2 * height;
+        this.measuredHeight += height - previous;
       }
+      this.heights[index] = height;
+      this.lineHeight = Math.min(this.lineHeight, height);
       this.tops = undefined;
     }
   }
 
+  /** Height of a row never shown: the measured height per character of the rows shown so far. */
   private estimate(index: number): number {
     const characters = this.blocks[index]?.original.length ?? 0;
-    return Math.max(this.lineHeight, characters * this.perCharacter);
+    const perCharacter = this.measuredCharacters > 0 ? this.measuredHeight / this.measuredCharacters : 0.6;
+    return Math.max(this.lineHeight, characters * perCharacter);
   }
 
   private offsets(): number[] {
@@ -241,7 +293,7 @@ export class BlockList {
       const tops = new Array<number>(this.blocks.length + 1);
       tops[0] = 0;
       for (let i = 0; i < this.blocks.length; i++) {
-        tops[i + 1] = tops[i]! + this.heightOf(i);
+        tops[i + 1] = tops[i]! + (this.heights[i] ?? this.estimate(i));
       }
       this.tops = tops;
     }

@@ -181,16 +181,18 @@ const LONG_MARK_RUN = new RegExp(`\\p{M}{${MARKS_SHOWN + 1},}`, 'gu');
 function appendShortened(parent: HTMLElement, text: string, label: string): void {
   let shown = 0;
   for (const run of text.matchAll(LONG_MARK_RUN)) {
-    const cut = run.index + MARKS_SHOWN;
-    parent.append(document.createTextNode(text.slice(shown, cut)));
+    // Counted in code points: a mark outside the BMP is two code units, never split.
+    const marks = [...run[0]];
+    const kept = marks.slice(0, MARKS_SHOWN).join('');
+    parent.append(document.createTextNode(text.slice(shown, run.index + kept.length)));
     const hidden = document.createElement('span');
     hidden.className = 'shortened';
-    const count = run[0].length - MARKS_SHOWN;
+    const count = marks.length - MARKS_SHOWN;
     hidden.dataset.hidden = String(count);
     hidden.title = label.replace('{0}', String(count));
     const content = document.createElement('span');
     content.hidden = true;
-    content.textContent = run[0].slice(MARKS_SHOWN);
+    content.textContent = run[0].slice(kept.length);
     hidden.append(content);
     parent.append(hidden);
     shown = run.index + run[0].length;

@@ -32,7 +32,13 @@ if (bootstrap.font.size > 0) {
 const blocksElement = document.getElementById('blocks')!;
 const progressElement = document.getElementById('progress')!;
 const scroller = document.scrollingElement as HTMLElement;
-const list = new BlockList(blocksElement, scroller, (block) => createBlockElement(block, viewOptions()));
+const toolbarHeight = () => document.querySelector('.toolbar')?.getBoundingClientRect().height ?? 0;
+const list = new BlockList(
+  blocksElement,
+  scroller,
+  (block) => createBlockElement(block, viewOptions()),
+  (index) => find.rowCreated(index),
+);
 const sync = new ScrollSync(scroller, list, () => list.top);
 const find = new FindInPanel(
   document.getElementById('find')!,
@@ -41,6 +47,7 @@ const find = new FindInPanel(
   list,
   () => (options?.layout === 'convertedOnly' ? ['converted'] : ['original', 'converted']),
   (current, total) => (total === 0 ? label('find.none') : label('find.count').replace('{0}', String(current)).replace('{1}', String(total))),
+  toolbarHeight,
 );
 
 let options: ReaderOptions | undefined;
@@ -123,7 +130,7 @@ function render(message: Extract<ToWebviewMessage, { type: 'render' }>): void {
   termCard.add(message.cards);
   const keepLine = message.start === 0 && list.length > 0 ? sync.currentLine() : undefined;
   list.replaceFrom(message.start, message.blocks);
-  find.refresh();
+  find.refresh(message.start, 0, 0);
   progressElement.hidden = message.done;
   progressElement.textContent = message.done ? '' : `${list.length} / ${message.total}`;
   document.body.dataset.version = String(message.version);
@@ -143,7 +150,7 @@ function patch(message: Extract<ToWebviewMessage, { type: 'patch' }>): void {
   wordLookup.reset();
   termCard.add(message.cards);
   list.splice(message.start, message.deleteCount, message.blocks, message.lineShift);
-  find.refresh();
+  find.refresh(message.start, message.deleteCount, message.blocks.length);
   document.body.dataset.version = String(message.version);
 }
 
@@ -187,6 +194,12 @@ function rowOf(target: EventTarget | null): HTMLElement | undefined {
   return target instanceof Element ? ((target.closest('.block') as HTMLElement | null) ?? undefined) : undefined;
 }
 
+/** The block a keyboard event is about: its row, or the one that had the focus when it left the DOM. */
+function keyboardIndex(target: EventTarget | null): number | undefined {
+  const row = rowOf(target);
+  return row ? list.indexOf(row) : target === blocksElement ? list.takeFocusedIndex() : undefined;
+}
+
 blocksElement.addEventListener('dblclick', (event) => {
   const row = rowOf(event.target);
   if (row) {
@@ -196,22 +209,25 @@ blocksElement.addEventListener('dblclick', (event) => {
 
 // Keyboard: Enter reveals the focused block in the editor; arrows move between blocks.
 blocksElement.addEventListener('keydown', (event) => {
-  const row = rowOf(event.target);
-  if (!row) {
+  if (event.key !== 'Enter' && event.key !== 'ArrowDown' && event.key !== 'ArrowUp') {
+    return;
+  }
+  const current = keyboardIndex(event.target);
+  if (current === undefined) {
     return;
   }
   if (event.key === 'Enter') {
-    vscode.postMessage({ type: 'revealLine', source, line: Number(row.dataset.startLine) });
-  } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-    const index = list.indexOf(row) + (event.key === 'ArrowDown' ? 1 : -1);
-    if (index >= 0 && index < list.length) {
-      if (!list.rowAt(index)) {
-        list.scrollToIndex(index);
-      }
-      list.rowAt(index)?.focus();
-    }
-    event.preventDefault();
+    vscode.postMessage({ type: 'revealLine', source, line: list.block(current)?.startLine ?? 0 });
+    return;
   }
+  const index = current + (event.key === 'ArrowDown' ? 1 : -1);
+  if (index >= 0 && index < list.length) {
+    if (!list.rowAt(index)) {
+      list.scrollToIndex(index, 0, toolbarHeight() + 8);
+    }
+    list.rowAt(index)?.focus();
+  }
+  event.preventDefault();
 });
 
 // Annotate the selection in either column: its offsets in the column's text go to the extension, which

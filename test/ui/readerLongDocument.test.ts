@@ -50,7 +50,14 @@ suite('UI: a long document in the reader panel (issue 13)', function () {
       document.scrollingElement!.scrollTop = document.scrollingElement!.scrollHeight;
       window.dispatchEvent(new Event('scroll'));
     });
-    await reader.locator(`#blocks .block[data-start-line="${2 * (PARAGRAPHS - 1)}"]`).waitFor({ timeout: 10_000 });
+    const last = reader.locator(`#blocks .block[data-start-line="${2 * (PARAGRAPHS - 1)}"]`);
+    await last.waitFor({ timeout: 10_000 });
+    // In view, not merely in the DOM somewhere.
+    const inView = await last.evaluate((row) => {
+      const box = row.getBoundingClientRect();
+      return box.bottom > 0 && box.top < window.innerHeight;
+    });
+    assert.ok(inView, 'the last paragraph is in view');
     const text = await reader.locator(`#blocks .block[data-start-line="${2 * (PARAGRAPHS - 1)}"] .original`).textContent();
     assert.strictEqual(text, paragraph(PARAGRAPHS - 1));
     assert.ok((await reader.locator('#blocks .block').count()) < 300);
@@ -75,5 +82,20 @@ suite('UI: a long document in the reader panel (issue 13)', function () {
     assert.ok(await reader.locator('body').evaluate(() => CSS.highlights.has('find-match')));
     await reader.locator('#find-input').press('Escape');
     assert.ok(await reader.locator('#find').isHidden());
+  });
+
+  test('an edit at the top shows in the panel, whose first row stays in view', async () => {
+    const reader = workbench.webview();
+    await workbench.goToLine(1);
+    await reader.locator('#blocks .block[data-start-line="0"]').waitFor({ timeout: 10_000 });
+    await workbench.page.keyboard.press('Home');
+    await workbench.page.keyboard.type('㐀');
+    await reader.locator('#blocks .block[data-start-line="0"] .original', { hasText: '㐀第1段' }).waitFor({ timeout: 10_000 });
+    const inView = await reader.locator('#blocks .block[data-start-line="0"]').evaluate((row) => {
+      const box = row.getBoundingClientRect();
+      return box.bottom > 0 && box.top < window.innerHeight;
+    });
+    assert.ok(inView, 'the edited first paragraph is in view');
+    await workbench.page.keyboard.press('Backspace');
   });
 });
