@@ -2,6 +2,7 @@
 // Runs in code-server through Playwright; the callbacks passed to evaluate run in the page.
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Page } from 'playwright-core';
 import type * as Launcher from '../scripts/codeServerLauncher';
 import { summarize } from './stats';
 
@@ -22,7 +23,12 @@ export function markdownPreviewEndToEnd(folder: string, fileName: string, runs =
   return editToWebview(folder, fileName, 'Markdown: Open Preview to the Side', 'body .markdown-body, body', 'body', runs);
 }
 
-async function editToWebview(folder: string, fileName: string, command: string, readySelector: string, watched: string, runs: number): Promise<ReturnType<typeof summarize>> {
+/**
+ * In a fresh code-server with the working tree as the extension: opens `fileName` of `folder` (Quick
+ * Open), waits `settle` ms, then picks `command` in the palette; `run` gets the page and a function
+ * that presses Enter on it, so that it can start a clock first. Everything is closed afterwards.
+ */
+async function withCommand<T>(folder: string, fileName: string, command: string, settle: number, run: (page: Page, start: () => Promise<void>) => Promise<T>): Promise<T> {
   const server = await launcher.startCodeServer();
   const browser = await launcher.launchBrowser();
   try {
@@ -33,11 +39,21 @@ async function editToWebview(folder: string, fileName: string, command: string, 
     await page.locator('.quick-input-widget input').fill(fileName);
     await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).waitFor();
     await page.keyboard.press('Enter');
-    await page.locator('.monaco-editor .view-lines').first().waitFor();
+    await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 120_000 });
+    await page.waitForTimeout(settle);
     await page.keyboard.press('F1');
     await page.locator('.quick-input-widget input').fill(`>${command}`);
     await page.locator('.quick-input-list .monaco-list-row', { hasText: command.split(': ')[1]! }).first().waitFor();
-    await page.keyboard.press('Enter');
+    return await run(page, () => page.keyboard.press('Enter'));
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+function editToWebview(folder: string, fileName: string, command: string, readySelector: string, watched: string, runs: number): Promise<ReturnType<typeof summarize>> {
+  return withCommand(folder, fileName, command, 0, async (page, start) => {
+    await start();
     const reader = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await reader.locator(readySelector).first().waitFor({ timeout: 120_000 });
     // Let the first render settle.
@@ -74,10 +90,7 @@ async function editToWebview(folder: string, fileName: string, command: string, 
       await page.waitForTimeout(400);
     }
     return summarize(samples);
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
+  });
 }
 
 export function removeFolder(folder: string): void {
@@ -99,24 +112,10 @@ export interface OpenFigures {
  * the command to the first block in the page and to ready (the reader's data-ready, the preview's
  * last paragraph).
  */
-export async function openLongDocument(folder: string, fileName: string, command: string, firstSelector: string, readySelector: string, blockSelector: string): Promise<OpenFigures> {
-  const server = await launcher.startCodeServer();
-  const browser = await launcher.launchBrowser();
-  try {
-    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    await page.goto(launcher.workbenchUrl(server, folder, [ROOT]));
-    await page.locator('.explorer-folders-view').waitFor({ timeout: 60_000 });
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill(fileName);
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 120_000 });
-    await page.waitForTimeout(2000);
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').fill(`>${command}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: command.split(': ')[1]! }).first().waitFor();
+export function openLongDocument(folder: string, fileName: string, command: string, firstSelector: string, readySelector: string, blockSelector: string): Promise<OpenFigures> {
+  return withCommand(folder, fileName, command, 2000, async (page, run) => {
     const start = Date.now();
-    await page.keyboard.press('Enter');
+    await run();
     const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await view.locator(firstSelector).first().waitFor({ timeout: 600_000 });
     const firstBlockMs = Date.now() - start;
@@ -125,10 +124,7 @@ export async function openLongDocument(folder: string, fileName: string, command
     const domBlocks = await view.locator(blockSelector).count();
     const heap = await view.locator('body').evaluate(() => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
     return { firstBlockMs, readyMs, domBlocks, heapMB: Math.round(heap / 1e6) };
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
+  });
 }
 
 /**

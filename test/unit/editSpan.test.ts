@@ -30,19 +30,27 @@ suite('edit spans from change events (issue 12: the reader takes VS Code’s cha
     return { text: next, changes };
   }
 
+  /** Applies the batches one by one, extending the span; `check` sees the text and span after each. */
+  function applyAll(batches: { at: number; remove: number; insert: string }[][], check: (text: string, span: EditSpan) => void = () => undefined): { text: string; span: EditSpan | undefined } {
+    let text = article;
+    let span: EditSpan | undefined;
+    for (const raw of batches) {
+      const step = apply(text, raw);
+      text = step.text;
+      span = extendEditSpan(span, step.changes);
+      assert.ok(span);
+      check(text, span);
+    }
+    return { text, span };
+  }
+
   test('property: the span always bounds what changed since the reference text', () => {
     fc.assert(
       fc.property(fc.array(batch, { minLength: 1, maxLength: 8 }), (batches) => {
-        let text = article;
-        let span: EditSpan | undefined;
-        for (const raw of batches) {
-          const step = apply(text, raw);
-          text = step.text;
-          span = extendEditSpan(span, step.changes);
-          assert.ok(span);
+        applyAll(batches, (text, span) => {
           assert.strictEqual(article.slice(0, span.start), text.slice(0, span.start), 'before the span: unchanged');
           assert.strictEqual(article.slice(span.oldEnd), text.slice(span.newEnd), 'after the span: unchanged, shifted');
-        }
+        });
       }),
       { numRuns: 500 },
     );
@@ -51,13 +59,7 @@ suite('edit spans from change events (issue 12: the reader takes VS Code’s cha
   test('property: reflow from the span equals a full reflow', () => {
     fc.assert(
       fc.property(fc.array(batch, { minLength: 1, maxLength: 4 }), (batches) => {
-        let text = article;
-        let span: EditSpan | undefined;
-        for (const raw of batches) {
-          const step = apply(text, raw);
-          text = step.text;
-          span = extendEditSpan(span, step.changes);
-        }
+        const { text, span } = applyAll(batches);
         assert.deepStrictEqual(reflowIncrementally(reflow(article), article, text, span), reflow(text));
       }),
       { numRuns: 200 },
