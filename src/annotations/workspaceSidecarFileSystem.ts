@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { SidecarFileSystem } from '../core/annotations/sidecarStore';
 import { uriBasename } from '../util/uris';
 import { relativeSourcePath } from './sidecarLocation';
+import { readTextIfPresent } from '../util/files';
 
 /**
  * The sidecar store's file system over vscode.workspace.fs (local, remote and virtual files), with
@@ -14,17 +15,8 @@ export class WorkspaceSidecarFileSystem implements SidecarFileSystem<vscode.Uri>
     return file.toString();
   }
 
-  async readText(file: vscode.Uri): Promise<string | undefined> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(file);
-    } catch (error) {
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
-        return undefined;
-      }
-      throw error;
-    }
-    return new TextDecoder().decode(bytes);
+  readText(file: vscode.Uri): Promise<string | undefined> {
+    return readTextIfPresent(file);
   }
 
   async obstacle(file: vscode.Uri): Promise<string | undefined> {

@@ -9,6 +9,7 @@ import { GlossaryService } from '../glossary/glossaryService';
 import { WriteQueue } from '../core/files/atomicWrite';
 import { writeFileAtomically } from '../util/atomicWrite';
 import type { ProblemReporter } from '../util/problemReporter';
+import { readTextIfPresent } from '../util/files';
 
 interface AddArguments {
   readonly term?: unknown;
@@ -92,13 +93,11 @@ export class AddToGlossaryCommand {
   ): Promise<vscode.Uri | undefined> {
     let existing: string | undefined;
     try {
-      existing = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
-    } catch (error) {
       // Only a missing file starts a new glossary: any other failure must not replace the one there.
-      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
-        void this.problems.error(vscode.l10n.t('{0} was not changed: {1}.', vscode.workspace.asRelativePath(target), String(error instanceof Error ? error.message : error)), { file: target });
-        return undefined;
-      }
+      existing = await readTextIfPresent(target);
+    } catch (error) {
+      void this.problems.error(vscode.l10n.t('{0} was not changed: {1}.', vscode.workspace.asRelativePath(target), String(error instanceof Error ? error.message : error)), { file: target });
+      return undefined;
     }
     const result = addEntryToJsonGlossary(existing, {
       term,

@@ -8,6 +8,7 @@ import type { GlossaryService } from '../glossary/glossaryService';
 import { PhrasesFileReader, PhrasesFileProblem } from '../core/conversion/phrasesFile';
 import { Disposable } from '../util/dispose';
 import type { ProblemReporter } from '../util/problemReporter';
+import { readTextIfPresent } from '../util/files';
 
 export const PHRASES_FILE = '.bilingual-reader/phrases.json';
 /** How long a changed file must stay still before it is read again. */
@@ -107,17 +108,17 @@ export class PhraseOverridesProvider extends Disposable {
 
   private async readFolderSpec(uri: vscode.Uri): Promise<FolderSpec> {
     const empty: FolderSpec = { protectedPhrases: [], mappings: {} };
-    let bytes: Uint8Array;
+    let text: string | undefined;
     try {
-      bytes = await vscode.workspace.fs.readFile(uri);
+      text = await readTextIfPresent(uri);
     } catch (error) {
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
-        return empty;
-      }
       this.report(uri, [{ line: 1, column: 1, message: String(error) }]);
       return empty;
     }
-    const result = this.reader.read(new TextDecoder().decode(bytes));
+    if (text === undefined) {
+      return empty;
+    }
+    const result = this.reader.read(text);
     if (!result.ok) {
       this.report(uri, result.problems);
       return empty;

@@ -9,6 +9,7 @@ import { Disposable } from '../util/dispose';
 import type { ProblemReporter } from '../util/problemReporter';
 import { uriBasename } from '../util/uris';
 import { builtinEntries } from '../core/glossary/builtinGlossary';
+import { isFileNotFound } from '../util/files';
 
 /** Workspace glossaries found without any setting. */
 export const WORKSPACE_GLOSSARIES = ['.bilingual-reader/glossary.json', '.bilingual-reader/glossary.tsv', '.bilingual-reader/glossary.tbx'];
@@ -171,7 +172,7 @@ export class GlossaryService extends Disposable {
       }
       bytes = await vscode.workspace.fs.readFile(file.uri);
     } catch (error) {
-      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound') || file.origin !== 'workspace' || !isDefaultWorkspaceFile(file.uri)) {
+      if (!isFileNotFound(error) || file.origin !== 'workspace' || !isDefaultWorkspaceFile(file.uri)) {
         this.report(file.uri, [{ line: 0, message: String(error instanceof Error ? error.message : error) }]);
       }
       return [];

@@ -6,7 +6,8 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import schema from '../../schemas/annotations.schema.json';
 import type { Annotation } from '../../src/core/annotations/annotation';
-import { activateExtension, articleText, closeAllEditors, fixturePath, setSetting, workspaceFolder } from './helpers';
+import type { BilingualReaderApi } from '../../src/extension';
+import { activateExtension, articleText, closeAllEditors, EXTENSION_ID, fixturePath, setSetting, workspaceFolder } from './helpers';
 
 const validate = addFormats(new Ajv({ allErrors: true }), ['date-time']).compile(schema);
 
@@ -450,7 +451,27 @@ suite('Annotations', () => {
     }, 'the note on the changed text');
     assert.match(hover, /approximate match/, 'the hover says the placement awaits review');
     assert.ok(hover.includes(quote), 'and what the note was written on');
-    assert.strictEqual(await vscode.commands.executeCommand('bilingualReader.confirmAnnotationPlacement', { uri: uri.toString(), id }), id);
+    // The reader panel flags it too (its note span carries review = 1), and drops the flag once confirmed.
+    const api = vscode.extensions.getExtension<BilingualReaderApi>(EXTENSION_ID)!.exports;
+    const flags: (1 | undefined)[] = [];
+    await vscode.commands.executeCommand('bilingualReader.openReader', uri);
+    const panel = api.readerPanelFor(uri)!;
+    const collector = panel.onDidPostMessage((m) => {
+      if (m.type === 'render' || m.type === 'patch') {
+        for (const block of m.blocks) {
+          for (const span of block.notes?.original ?? []) {
+            flags.push(span[3]);
+          }
+        }
+      }
+    });
+    try {
+      await waitFor(() => flags.includes(1), 'the panel to flag the note for review');
+      assert.strictEqual(await vscode.commands.executeCommand('bilingualReader.confirmAnnotationPlacement', { uri: uri.toString(), id }), id);
+      await waitFor(() => flags[flags.length - 1] === undefined, 'the panel to show the note confirmed');
+    } finally {
+      collector.dispose();
+    }
     await waitFor(() => trySidecar(sidecar)?.annotations[0]?.target.selector[0].exact === '中國對美政策維持連續性和穩定', 'the confirmed quote in the sidecar');
     const target = rangeOf(document, '王毅說');
     const range = { start: { line: target.start.line, character: target.start.character }, end: { line: target.end.line, character: target.end.character } };

@@ -120,10 +120,10 @@ suite('re-anchoring refuses look-alikes (issue 12)', () => {
     const note = noteOn(text, '𠀋仔街的商戶表示生意大受影響');
     const edited = text.replace('生意大受影響', '生意大大受影響');
     const found = anchorAnnotation(note, edited);
-    if (found) {
-      const slice = covered(edited, found.range)!;
-      assert.ok(!/^[\udc00-\udfff]/.test(slice) && !/[\ud800-\udbff]$/.test(slice), 'whole code points');
-    }
+    assert.strictEqual(found?.method, 'fuzzy');
+    const slice = covered(edited, found.range)!;
+    assert.ok(!/^[\udc00-\udfff]/.test(slice) && !/[\ud800-\udbff]$/.test(slice), 'whole code points');
+    assert.ok(slice.startsWith('𠀋'));
   });
 
   test('pasting other text exactly over a note does not move the note onto it', () => {
