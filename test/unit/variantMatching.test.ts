@@ -7,6 +7,7 @@ import { TermMatcher } from '../../src/core/glossary/termMatcher';
 import { VARIANT_GROUPS } from '../../src/core/glossary/variantCharacters';
 import { productReaders } from './readingKey';
 import { referenceArticle } from './testData';
+import { glossaryWordsIn } from '../../src/core/readings/columnReadings';
 
 /** The variant groups as variantCharacters.ts says they are made, from opencc-js's dictionaries. */
 function variantGroupsFromOpenCC(): string {
@@ -103,5 +104,9 @@ suite('variant-proof term matching', () => {
     assert.deepStrictEqual(words('美国对华为的封锁'), ['华为', '封锁']);
     assert.deepStrictEqual(words('美國對華爲的封鎖'), ['華爲', '封鎖'], 'OpenCC’s generic Traditional 爲');
     assert.deepStrictEqual(words('美國對華為了遏制中國'), ['對華', '遏制']);
+    // Readings know both terms of an overlap, the one set aside too, whichever won.
+    const known = (text: string) => glossaryWordsIn(withWords, text).map((w) => text.slice(w.start, w.end)).sort();
+    assert.deepStrictEqual(known('美國對華為的封鎖'), ['華為', '對華', '封鎖'].sort());
+    assert.deepStrictEqual(known('美國對華為了遏制中國'), ['對華', '華為', '遏制'].sort());
   });
 });

@@ -71,7 +71,7 @@ export function anchorAnnotation(annotation: Annotation, text: string): AnchorRe
  * not count. A word of up to two characters inserted beside the quote costs only itself; a longer
  * one costs that whole side (the other side still places the note).
  */
-export function similarity(stored: string, actual: string, anchor?: 'start' | 'end'): number {
+function similarity(stored: string, actual: string, anchor?: 'start' | 'end'): number {
   if (stored.length === 0) {
     return 1;
   }

@@ -1,4 +1,4 @@
-import { characterAt, HAN, isLowSurrogate } from '../text/characters';
+import { isHanAt, isHanBefore, isLowSurrogate } from '../text/characters';
 import { alignedReplacements } from './replacements';
 
 /**
@@ -162,13 +162,3 @@ function paragraphs(text: string): string[] {
   return pieces;
 }
 
-function isHanAt(text: string, offset: number): boolean {
-  return HAN.test(characterAt(text, offset));
-}
-
-function isHanBefore(text: string, end: number): boolean {
-  if (end <= 0) {
-    return false;
-  }
-  return isHanAt(text, isLowSurrogate(text, end - 1) && end >= 2 ? end - 2 : end - 1);
-}

@@ -1,4 +1,5 @@
 import diff from 'fast-diff';
+import { isLowSurrogate } from '../text/characters';
 
 /** A replacement of `[start, end)` (UTF-16 offsets in the original text) by `text`. */
 export interface TextReplacement {
@@ -31,14 +32,14 @@ function sameLengthReplacements(original: string, converted: string, offset: num
       continue;
     }
     let start = i;
-    if (start > 0 && isLowSurrogate(original.charCodeAt(start))) {
+    if (start > 0 && isLowSurrogate(original, start)) {
       start--;
     }
     let end = i + 1;
     while (end < original.length && original.charCodeAt(end) !== converted.charCodeAt(end)) {
       end++;
     }
-    if (end < original.length && isLowSurrogate(original.charCodeAt(end))) {
+    if (end < original.length && isLowSurrogate(original, end)) {
       end++;
     }
     result.push({ start: offset + start, end: offset + end, text: converted.slice(start, end) });
@@ -51,10 +52,10 @@ function sameLengthReplacements(original: string, converted: string, offset: num
  * The spans that differ between `original` and `converted`, aligned by a character diff (fast-diff,
  * Myers' algorithm) even when the two have the same length, so that a conversion that lengthens one
  * word and shortens another (代码在卡塔尔 → 程式碼在卡達) keeps the characters between them aligned.
- * Offsets are UTF-16 code units of `original`, shifted by `offset`.
+ * Offsets are UTF-16 code units of `original`.
  */
-export function alignedReplacements(original: string, converted: string, offset = 0): TextReplacement[] {
-  return original === converted ? [] : diffedReplacements(original, converted, offset);
+export function alignedReplacements(original: string, converted: string): TextReplacement[] {
+  return original === converted ? [] : diffedReplacements(original, converted, 0);
 }
 
 function diffedReplacements(original: string, converted: string, offset: number): TextReplacement[] {
@@ -82,10 +83,6 @@ function diffedReplacements(original: string, converted: string, offset: number)
     result.push({ start: offset + pending.start, end: offset + pending.end, text: pending.text });
   }
   return result;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /** Applies replacements (sorted, non-overlapping) to a text. */

@@ -1,4 +1,4 @@
-import { HAN } from '../text/characters';
+import { characterLength, isHanAt, isHanBefore, isLowSurrogate } from '../text/characters';
 import { segmentRun, WordDictionary } from '../readings/wordSegmentation';
 import type { WordBoundaries } from './termMatcher';
 
@@ -31,17 +31,20 @@ export class DictionaryWordBoundaries implements WordBoundaries {
       if (!dictionary) {
         return true;
       }
+      // The run of Han characters around the offset, whole code points (Ext. B names stay in it).
       let start = offset;
-      while (start > 0 && HAN.test(text[start - 1]!)) {
-        start--;
+      while (isHanBefore(text, start)) {
+        start -= isLowSurrogate(text, start - 1) && start >= 2 ? 2 : 1;
       }
       let end = offset;
-      while (end < text.length && HAN.test(text[end]!)) {
-        end++;
+      while (end < text.length && isHanAt(text, end)) {
+        end += characterLength(text, end);
       }
       const boundaries = new Set<number>([start]);
-      const simplified = this.toSimplified?.(text);
-      for (const token of segmentRun(text, simplified?.length === text.length ? simplified : undefined, start, end, dictionary)) {
+      // Only the run is converted: the whole block once per overlap cost a block's conversion a keystroke.
+      const run = this.toSimplified?.(text.slice(start, end));
+      const simplified = run !== undefined && run.length === end - start ? text.slice(0, start) + run + text.slice(end) : undefined;
+      for (const token of segmentRun(text, simplified, start, end, dictionary)) {
         boundaries.add(token.end);
       }
       this.text = text;

@@ -72,7 +72,11 @@ export class TermMatcher {
     this.size = size;
   }
 
-  findAll(text: string, start = 0, end = text.length): TermHit[] {
+  /**
+   * The terms of [start, end), leftmost-longest, an overlap settled by word boundaries (see the
+   * class); `setAside`, when given, receives each term an overlap displaced (對華 beside 華為).
+   */
+  findAll(text: string, start = 0, end = text.length, setAside?: TermHit[]): TermHit[] {
     const boundaries = this.boundaries;
     const hits: TermHit[] = [];
     const starts = this.starts;
@@ -89,21 +93,28 @@ export class TermMatcher {
         continue;
       }
       const better = boundaries ? this.overlappingWord(text, hit, end, boundaries) : undefined;
+      if (better) {
+        setAside?.push(hit);
+      }
       hits.push(better ?? hit);
       i = (better ?? hit).end;
     }
     return hits;
   }
 
-  /** A term starting inside `hit` and ending after it that is a word where `hit` is not. */
-  private overlappingWord(text: string, hit: TermHit, end: number, boundaries: WordBoundaries): TermHit | undefined {
-    let found: TermHit | undefined;
-    for (let j = hit.start + 1; j < hit.end && !found; j++) {
+  /** The terms that start inside `hit` and end after it, in order (在 對華為: 華為 after 對華). */
+  *overlapsAfter(text: string, hit: TermHit, end = text.length): Generator<TermHit> {
+    for (let j = hit.start + 1; j < hit.end; j++) {
       const later = this.matchAt(text, j, end);
       if (later && later.end > hit.end) {
-        found = later;
+        yield later;
       }
     }
+  }
+
+  /** A term starting inside `hit` and ending after it that is a word where `hit` is not. */
+  private overlappingWord(text: string, hit: TermHit, end: number, boundaries: WordBoundaries): TermHit | undefined {
+    const found = this.overlapsAfter(text, hit, end).next().value;
     if (!found) {
       return undefined;
     }

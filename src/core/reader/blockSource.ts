@@ -52,7 +52,7 @@ export function blockIndexAtOffset(blocks: readonly Pick<ReflowBlock, 'startOffs
  * `found` (the last block starting at or before `value`), or, when `value` lies past its end, the
  * block before it whose range holds `value`: the paragraph around the captions set inside it.
  */
-export function containingBefore<T>(blocks: readonly T[], found: number, value: number, start: (b: T) => number, end: (b: T) => number): number {
+function containingBefore<T>(blocks: readonly T[], found: number, value: number, start: (b: T) => number, end: (b: T) => number): number {
   const block = blocks[found];
   if (block && value > end(block)) {
     // Captions set inside one paragraph follow it in a run; a run of more than 64 is not a page.

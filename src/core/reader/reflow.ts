@@ -111,17 +111,9 @@ const WIDTH_WINDOW = 3;
 export function reflow(source: string): ReflowBlock[] {
   const lines = splitLines(source);
   const text = lines.filter((l) => l.content.length > 0);
-  const columnWidth = new Map<number, number>();
-  text.forEach((line, i) => {
-    let width = 0;
-    for (let j = Math.max(0, i - WIDTH_WINDOW); j <= Math.min(text.length - 1, i + WIDTH_WINDOW); j++) {
-      width = Math.max(width, text[j]!.width);
-    }
-    columnWidth.set(line.index, width);
-  });
-  const isShort = (line: Line) => (columnWidth.get(line.index) ?? 0) - line.width >= SHORT_BY;
   // The width of the column around a line without the line itself: a line much wider than all its
-  // neighbours fills no column (a title above a short text), one as wide as they are does.
+  // neighbours fills no column (a title above a short text), one as wide as they are does. The
+  // column's width with the line is the wider of the two.
   const otherWidth = new Map<number, number>();
   text.forEach((line, i) => {
     let width = 0;
@@ -130,6 +122,7 @@ export function reflow(source: string): ReflowBlock[] {
     }
     otherWidth.set(line.index, width);
   });
+  const isShort = (line: Line) => Math.max(otherWidth.get(line.index) ?? 0, line.width) - line.width >= SHORT_BY;
   const fillsColumn = (line: Line) => !isShort(line) && line.width <= (otherWidth.get(line.index) ?? 0) + SHORT_BY;
 
   const blocks: ReflowBlock[] = [];

@@ -1,5 +1,5 @@
 import type { Direction } from '../conversion/locales';
-import type { TermMatcher } from '../glossary/termMatcher';
+import type { TermHit, TermMatcher } from '../glossary/termMatcher';
 import { OffsetMap } from '../reader/offsetMap';
 import { characterAt, HAN } from '../text/characters';
 import type { KnownWord, ReadingService, ReadingTrack, WordDictionary } from './readingService';
@@ -53,14 +53,16 @@ export function readColumns(service: ReadingService, text: ColumnPairText, optio
  */
 export function glossaryWordsIn(matcher: TermMatcher, text: string): KnownWord[] {
   const words: KnownWord[] = [];
-  for (const hit of matcher.findAll(text)) {
+  const setAside: TermHit[] = [];
+  for (const hit of matcher.findAll(text, 0, text.length, setAside)) {
     words.push({ start: hit.start, end: hit.end, pinyin: hit.entry.pinyin });
-    for (let i = hit.start + 1; i < hit.end; i++) {
-      const inner = matcher.matchAt(text, i);
-      if (inner && inner.end > hit.end) {
-        words.push({ start: inner.start, end: inner.end, pinyin: inner.entry.pinyin });
-      }
+    for (const inner of matcher.overlapsAfter(text, hit)) {
+      words.push({ start: inner.start, end: inner.end, pinyin: inner.entry.pinyin });
     }
+  }
+  // A term an overlap displaced (對華 when 華為 won) is read as a word too.
+  for (const hit of setAside) {
+    words.push({ start: hit.start, end: hit.end, pinyin: hit.entry.pinyin });
   }
   return words;
 }

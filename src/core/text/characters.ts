@@ -18,3 +18,16 @@ export function isLowSurrogate(text: string, offset: number): boolean {
   const code = text.charCodeAt(offset);
   return code >= 0xdc00 && code <= 0xdfff;
 }
+
+/** Whether the code point at UTF-16 `offset` is a Han character (Ext. B and beyond included). */
+export function isHanAt(text: string, offset: number): boolean {
+  return HAN.test(characterAt(text, offset));
+}
+
+/** Whether the code point that ends at UTF-16 `end` is a Han character. */
+export function isHanBefore(text: string, end: number): boolean {
+  if (end <= 0) {
+    return false;
+  }
+  return isHanAt(text, isLowSurrogate(text, end - 1) && end >= 2 ? end - 2 : end - 1);
+}
