@@ -5,7 +5,7 @@
  */
 
 import type { GlossaryCard } from '../core/glossary/glossaryCard';
-import type { BlockKind, ColumnPair, NoteSpan, RenderedBlock, RubySpan, TermSpan } from '../core/reader/renderedBlock';
+import type { BlockKind, BlockOutline, ColumnPair, NoteSpan, RenderedBlock, RubySpan, TermSpan } from '../core/reader/renderedBlock';
 import { isReadingSystem, ReadingSystem, ToneColorScheme } from '../core/readings/readingSystem';
 
 export type { GlossaryCard, ReadingSystem, ToneColorScheme };
@@ -13,7 +13,8 @@ export type { GlossaryCard, ReadingSystem, ToneColorScheme };
 export type ReaderLayout = 'sideBySide' | 'interlinear' | 'convertedOnly';
 export const READER_LAYOUTS: readonly ReaderLayout[] = ['sideBySide', 'interlinear', 'convertedOnly'];
 
-export type { BlockKind, ColumnPair, NoteSpan, RenderedBlock, RubySpan, TermSpan };
+export type { BlockKind, BlockOutline, ColumnPair, NoteSpan, RenderedBlock, RubySpan, TermSpan };
+export { decodeOutlines, encodeOutlines } from '../core/reader/renderedBlock';
 
 export interface ReaderOptions {
   readonly layout: ReaderLayout;
@@ -54,9 +55,40 @@ export type ToWebviewMessage =
       readonly total: number;
       /** Cards of the terms in these blocks that the webview has not been sent yet. */
       readonly cards: Readonly<Record<string, GlossaryCard>>;
+      /**
+       * A long document: every block's outline (encodeOutlines), sent once, with `start` 0 and `done`
+       * true; `blocks` are then the rendered blocks from `start` on that come with it, and the webview
+       * asks for the others as they come near its viewport ('requestBlocks').
+       */
+      readonly outlines?: readonly number[];
     }
   | {
-      /** Blocks [start, start + deleteCount) became `blocks`; blocks after them move by `lineShift` lines. */
+      /** The answer to 'requestBlocks': blocks [start, start + blocks.length), rendered, of document `version`. */
+      readonly type: 'blocks';
+      readonly source: string;
+      readonly version: number;
+      readonly start: number;
+      readonly blocks: readonly RenderedBlock[];
+      readonly cards: Readonly<Record<string, GlossaryCard>>;
+    }
+  | {
+      /**
+       * The answer to 'find' `id`: matches as four numbers each (block index, column 0 original / 1
+       * converted, start, end: UTF-16 offsets of the column's text), in document order; `truncated`
+       * when there were more than were sent.
+       */
+      readonly type: 'findResult';
+      readonly source: string;
+      readonly id: number;
+      readonly version: number;
+      readonly matches: readonly number[];
+      readonly truncated: boolean;
+    }
+  | {
+      /**
+       * Blocks [start, start + deleteCount) became `blocks` (or, in a long document, blocks known by
+       * `outlines` alone, encodeOutlines); blocks after them move by `lineShift` lines.
+       */
       readonly type: 'patch';
       readonly source: string;
       readonly version: number;
@@ -65,6 +97,7 @@ export type ToWebviewMessage =
       readonly blocks: readonly RenderedBlock[];
       readonly lineShift: number;
       readonly cards: Readonly<Record<string, GlossaryCard>>;
+      readonly outlines?: readonly number[];
     }
   | {
       /** The editor scrolled: show `line` (fractional: part way into the line) at the top. */
@@ -113,6 +146,23 @@ export type FromWebviewMessage =
       readonly block: number;
       readonly column: 'original' | 'converted';
       readonly offset: number;
+    }
+  | {
+      /** Blocks [start, end) of document `version` are near the viewport and not rendered: render them. */
+      readonly type: 'requestBlocks';
+      readonly source: string;
+      readonly version: number;
+      readonly start: number;
+      readonly end: number;
+    }
+  | {
+      /** Find `query` (literal; Latin letters in any case) in `columns` of every block, rendered or not. */
+      readonly type: 'find';
+      readonly source: string;
+      readonly id: number;
+      readonly version: number;
+      readonly query: string;
+      readonly columns: readonly ('original' | 'converted')[];
     };
 
 /** What the webview keeps through hiding and window reloads (getState / setState). */
@@ -178,10 +228,29 @@ export function parseFromWebviewMessage(value: unknown, source: string): FromWeb
       return isLine(value.id) && isLine(value.version) && isLine(value.block) && (value.column === 'original' || value.column === 'converted') && isLine(value.offset)
         ? { type: 'lookup', source, id: value.id, version: value.version, block: value.block, column: value.column, offset: value.offset }
         : undefined;
+    case 'requestBlocks':
+      return isLine(value.version) && isLine(value.start) && isLine(value.end) && value.end > value.start
+        ? { type: 'requestBlocks', source, version: value.version, start: value.start, end: value.end }
+        : undefined;
+    case 'find':
+      return isLine(value.id) &&
+        isLine(value.version) &&
+        isString(value.query) &&
+        value.query.length <= MAX_QUERY &&
+        Array.isArray(value.columns) &&
+        value.columns.length > 0 &&
+        value.columns.every((c) => c === 'original' || c === 'converted')
+        ? { type: 'find', source, id: value.id, version: value.version, query: value.query, columns: value.columns as ('original' | 'converted')[] }
+        : undefined;
     default:
       return undefined;
   }
 }
+
+/** The longest query 'find' accepts (UTF-16 code units): a search box, not a document. */
+const MAX_QUERY = 1000;
+
+const isNumbers = (value: unknown): value is number[] => Array.isArray(value) && value.every((n) => typeof n === 'number');
 
 function isCard(value: unknown): value is GlossaryCard {
   return isObject(value) && isString(value.term) && Array.isArray(value.english) && value.english.every(isString) && Array.isArray(value.otherForms);
@@ -205,12 +274,20 @@ export function parseToWebviewMessage(value: unknown, source: string): ToWebview
   }
   switch (value.type) {
     case 'render':
-      return isObject(value.options) && Array.isArray(value.blocks) && value.blocks.every(isBlock)
+      return isObject(value.options) && Array.isArray(value.blocks) && value.blocks.every(isBlock) && (value.outlines === undefined || isNumbers(value.outlines))
         ? (value as unknown as ToWebviewMessage)
         : undefined;
     case 'patch':
-      return Array.isArray(value.blocks) && value.blocks.every(isBlock) && typeof value.start === 'number'
+      return Array.isArray(value.blocks) && value.blocks.every(isBlock) && typeof value.start === 'number' && (value.outlines === undefined || isNumbers(value.outlines))
         ? (value as unknown as ToWebviewMessage)
+        : undefined;
+    case 'blocks':
+      return isLine(value.version) && isLine(value.start) && Array.isArray(value.blocks) && value.blocks.every(isBlock) && isObject(value.cards)
+        ? (value as unknown as ToWebviewMessage)
+        : undefined;
+    case 'findResult':
+      return isLine(value.id) && isLine(value.version) && isNumbers(value.matches) && value.matches.length % 4 === 0 && typeof value.truncated === 'boolean'
+        ? { type: 'findResult', source, id: value.id, version: value.version, matches: value.matches, truncated: value.truncated }
         : undefined;
     case 'scrollToLine':
       return isLine(value.line) ? { type: 'scrollToLine', source, line: value.line } : undefined;

@@ -30,9 +30,16 @@ import { readingSettings, readingSystemLabel } from './readingSettings';
 import type { ProblemReporter } from '../util/problemReporter';
 import type { TextRange } from '../core/annotations/annotation';
 import { EditSpan, extendEditSpan } from '../core/reader/editSpan';
+import { reflowInSlices } from '../core/reader/slicedReflow';
+import { encodeOutlines, isLongDocument } from '../core/reader/renderedBlock';
+import { findInBlocks } from '../core/reader/blockSearch';
 
 /** Characters of text rendered per message while a document is first shown. */
 const RENDER_CHUNK = 64 * 1024;
+/** Characters rendered per message for blocks a long document's panel asks for (about 15 ms of work). */
+const REQUEST_CHUNK = 16 * 1024;
+/** Blocks rendered at most for one request: the panel asks for those near its viewport. */
+const MAX_REQUESTED_BLOCKS = 2000;
 /** Bursts of typing closer together than this are coalesced into one update. */
 const COALESCE_MS = 60;
 /** After one side scrolls the other, its own scroll events are ignored this long. */
@@ -65,6 +72,10 @@ export class ReaderPanel extends Disposable {
   private noteRanges: NoteRanges = [];
   /** What changed since the text the model last rendered, from VS Code's change ranges. */
   private pendingEdit: EditSpan | undefined;
+  /** A long document: blocks are rendered when the panel asks for them (isLongDocument). */
+  private lazy = false;
+  /** The last search asked for; an older one still running gives up. */
+  private findId = -1;
   private options: ReaderOptions;
   private renderedVersion = -1;
   private generation = 0;
@@ -246,6 +257,12 @@ export class ReaderPanel extends Disposable {
       case 'lookup':
         void this.lookUp(message);
         break;
+      case 'requestBlocks':
+        void this.sendBlocks(message.version, message.start, Math.min(message.end, message.start + MAX_REQUESTED_BLOCKS));
+        break;
+      case 'find':
+        void this.find(message);
+        break;
       case 'setOptions': {
         const direction = parseDirection({ from: message.options.from ?? this.options.from, to: message.options.to ?? this.options.to });
         this.options = { ...this.options, ...message.options, ...(direction ?? { from: this.options.from, to: this.options.to }) };
@@ -260,7 +277,7 @@ export class ReaderPanel extends Disposable {
     const model = this.model;
     const dictionary = await this.services.glossaries.dictionary().catch(() => undefined);
     // The block and offset are the panel's as it was when asked: answer only if nothing was re-rendered since.
-    const block = message.version === this.renderedVersion && model === this.model ? model?.blocks[message.block] : undefined;
+    const block = message.version === this.renderedVersion && model === this.model ? model?.block(message.block) : undefined;
     const locale = message.column === 'original' ? this.options.from : this.options.to;
     const found =
       block && dictionary
@@ -306,6 +323,18 @@ export class ReaderPanel extends Disposable {
     // Word segmentation is prepared shortly after a Simplified document comes into view; a panel opened
     // before that waits for it here (0.5–0.8 s, once) rather than show characters that then change.
     const convert = this.services.converter.converterFor(direction, overrides, segmentationSetting(this.document));
+    // Edits from here on are measured against this text; until its model is ready there is none to patch.
+    this.model = undefined;
+    this.pendingEdit = undefined;
+    const version = this.document.version;
+    const text = this.document.getText();
+    const reflowed = await reflowInSlices(text, async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return generation === this.generation;
+    });
+    if (!reflowed) {
+      return;
+    }
     this.takeNoteRanges();
     const decorator = new ReaderBlockDecorator(
       matcher,
@@ -316,12 +345,30 @@ export class ReaderPanel extends Disposable {
     );
     const model = new ReaderModel(convert, this.options.showLineBreaks, decorator.decorate);
     this.decorator = decorator;
-    const version = this.document.version;
-    const text = this.document.getText();
-    const total = model.reset(text);
-    // Edits from here on are measured against this text.
-    this.pendingEdit = undefined;
+    const total = model.reset(text, reflowed);
     this.model = model;
+    this.lazy = isLongDocument(total, text.length);
+    if (this.lazy) {
+      // The outline of every block and the first screenful; the panel asks for the rest as it scrolls.
+      const first = model.renderRange(0, total, REQUEST_CHUNK);
+      this.post({
+        type: 'render',
+        source: this.source,
+        version,
+        options: this.options,
+        start: 0,
+        blocks: first.blocks,
+        done: true,
+        total,
+        cards: decorator.takeNewCards(),
+        outlines: encodeOutlines(model.outlines()),
+      });
+      this.renderedVersion = version;
+      if (this.document.version !== version) {
+        this.scheduleUpdate();
+      }
+      return;
+    }
     const large = text.length > 4 * RENDER_CHUNK;
     const work = async (progress?: vscode.Progress<{ increment: number }>) => {
       for (;;) {
@@ -374,6 +421,46 @@ export class ReaderPanel extends Disposable {
     }
   }
 
+  /**
+   * Renders blocks [start, end) of a long document for the panel, a message per REQUEST_CHUNK
+   * characters; gives up when the document or the rendering changed meanwhile (the panel asks again).
+   */
+  private async sendBlocks(version: number, start: number, end: number): Promise<void> {
+    const model = this.model;
+    for (let from = start; model && from < end; ) {
+      if (model !== this.model || version !== this.renderedVersion) {
+        return;
+      }
+      const chunk = model.renderRange(from, end, REQUEST_CHUNK);
+      if (chunk.blocks.length === 0) {
+        return;
+      }
+      this.post({ type: 'blocks', source: this.source, version, start: chunk.start, blocks: chunk.blocks, cards: this.decorator?.takeNewCards() ?? {} });
+      from = chunk.start + chunk.blocks.length;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /**
+   * Find in the panel over every block, rendered or not (blocks not rendered are converted for it),
+   * in slices; a newer search or an edit abandons it (the panel searches again after a patch).
+   */
+  private async find(message: Extract<FromWebviewMessage, { type: 'find' }>): Promise<void> {
+    const model = this.model;
+    this.findId = message.id;
+    if (!model || message.version !== this.renderedVersion) {
+      return;
+    }
+    const current = () => model === this.model && this.findId === message.id && this.renderedVersion === message.version;
+    const found = await findInBlocks(model.length, (index, column) => model.columnText(index, column), message.query, message.columns, async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return current();
+    });
+    if (found && current()) {
+      this.post({ type: 'findResult', source: this.source, id: message.id, version: message.version, ...found });
+    }
+  }
+
   /** The first change renders at once; further changes within COALESCE_MS are merged into one update. */
   private scheduleUpdate(): void {
     if (this.updateTimer) {
@@ -393,15 +480,22 @@ export class ReaderPanel extends Disposable {
   private update(): void {
     const model = this.model;
     const version = this.document.version;
-    if (!this.ready || !model || !model.complete || version === this.renderedVersion) {
+    if (!this.ready || !model || !this.showsAll(model) || version === this.renderedVersion) {
       return;
     }
     this.takeNoteRanges();
-    const patch = model.update(this.document.getText(), this.pendingEdit);
+    const { outlines, ...patch } = model.update(this.document.getText(), this.pendingEdit);
     this.pendingEdit = undefined;
     this.renderedVersion = version;
-    if (patch.deleteCount > 0 || patch.blocks.length > 0 || patch.lineShift !== 0) {
-      this.post({ type: 'patch', source: this.source, version, ...patch, cards: this.decorator?.takeNewCards() ?? {} });
+    if (patch.deleteCount > 0 || patch.blocks.length > 0 || patch.lineShift !== 0 || outlines) {
+      this.post({
+        type: 'patch',
+        source: this.source,
+        version,
+        ...patch,
+        cards: this.decorator?.takeNewCards() ?? {},
+        ...(outlines ? { outlines: encodeOutlines(outlines) } : {}),
+      });
     }
   }
 
@@ -412,7 +506,7 @@ export class ReaderPanel extends Disposable {
     if (touched.length === 0) {
       return;
     }
-    if (!this.ready || !this.model?.complete || this.document.version !== this.renderedVersion) {
+    if (!this.ready || !this.model || !this.showsAll(this.model) || this.document.version !== this.renderedVersion) {
       void this.renderAll();
       return;
     }
@@ -422,13 +516,18 @@ export class ReaderPanel extends Disposable {
   /** Renders again the blocks overlapping `ranges` of the current text (their notes changed). */
   private rerenderNotes(ranges: readonly TextRange[]): void {
     const model = this.model;
-    if (!this.ready || !model?.complete || this.document.version !== this.renderedVersion) {
+    if (!this.ready || !model || !this.showsAll(model) || this.document.version !== this.renderedVersion) {
       return;
     }
     this.takeNoteRanges();
     for (const patch of model.rerenderOverlapping(ranges)) {
       this.post({ type: 'patch', source: this.source, version: this.renderedVersion, ...patch, cards: this.decorator?.takeNewCards() ?? {} });
     }
+  }
+
+  /** Whether the panel has the whole document: every block rendered, or (a long document) outlined. */
+  private showsAll(model: ReaderModel): boolean {
+    return this.lazy || model.complete;
   }
 
   private takeNoteRanges(): void {
@@ -439,7 +538,7 @@ export class ReaderPanel extends Disposable {
   /** A selection in either column becomes a range of the source; the Simplified column maps back through the offset map. */
   private async annotateSelection(index: number, column: 'original' | 'converted', start: number, end: number): Promise<void> {
     const block = this.model?.sourceBlocks[index];
-    const rendered = this.model?.blocks[index];
+    const rendered = this.model?.block(index);
     if (!block || !rendered) {
       return;
     }
@@ -500,6 +599,7 @@ function readerLabels(): Record<string, string> {
     'find.close': vscode.l10n.t('Close'),
     'find.count': vscode.l10n.t('{0} of {1}'),
     'find.none': vscode.l10n.t('No results'),
+    'find.searching': vscode.l10n.t('Searching…'),
     'text.shortened': vscode.l10n.t('{0} more combining marks on this character are not shown (the document is unchanged).'),
     'note.review': vscode.l10n.t('This note was placed by an approximate match of its text after the article changed: check it, then confirm or re-attach it (Annotations view).'),
     'card.source': vscode.l10n.t('Source'),

@@ -1,19 +1,27 @@
-import type { RenderedBlock } from '../protocol/readerMessages';
+import { isLongDocument } from '../core/reader/renderedBlock';
+import type { BlockOutline, RenderedBlock } from '../protocol/readerMessages';
 import { setLines } from './blockView';
 
-/**
- * Above this many blocks (or characters), only the rows near the viewport are in the DOM: a 20 MB
- * novel laid out whole took the webview to 6.4 GB. Below it every row is (the reference article has
- * about 60), so find, selection and assistive technology see the whole article as before.
- */
-const VIRTUAL_BLOCKS = 400;
-const VIRTUAL_CHARACTERS = 300_000;
 /** Rows kept beyond the viewport on each side, in viewport heights. */
 const MARGIN_SCREENS = 1.5;
 
+/** A block as the list holds it: rendered, or (a long document) known by its outline until it is sent. */
+export type ListedBlock = RenderedBlock | BlockOutline;
+
+export function isRendered(block: ListedBlock | undefined): block is RenderedBlock {
+  return block !== undefined && 'original' in block;
+}
+
+function lengthOf(block: ListedBlock): number {
+  return isRendered(block) ? block.original.length : block.length;
+}
+
 /**
- * The reader's rows, virtualised for long documents: the blocks' data for the whole document, and
- * DOM rows for those near the viewport between two spacers whose heights stand for the rest
+ * The reader's rows, virtualised for long documents (isLongDocument: below it every row is in the
+ * DOM, so find, selection and assistive technology see the whole article): the blocks' data for the
+ * whole document — in a long one, outlines until the extension sends the rendered blocks, which the
+ * list asks for (`request`) when they come near the viewport — and DOM rows for those near the
+ * viewport between two spacers whose heights stand for the rest
  * (measured heights where a row has been shown, estimated from its length elsewhere: total measured
  * height over total measured characters). The row at the top of the view is kept in place across an
  * update (explicit anchoring; the browser's own is off, since a spacer is often the anchor). Rows
@@ -21,8 +29,12 @@ const MARGIN_SCREENS = 1.5;
  * counting DOM children.
  */
 export class BlockList {
-  private blocks: RenderedBlock[] = [];
+  private blocks: ListedBlock[] = [];
   private characters = 0;
+  /** Blocks known by outline only. */
+  private pending = 0;
+  /** Blocks asked for since the list last changed shape (a patch or render makes earlier asks void). */
+  private readonly requested = new Set<number>();
   private heights: (number | undefined)[] = [];
   private readonly rows = new Map<number, HTMLElement>();
   private tops: number[] | undefined;
@@ -39,6 +51,7 @@ export class BlockList {
     private readonly scroller: HTMLElement,
     private readonly create: (block: RenderedBlock) => HTMLElement,
     private readonly created: (index: number, row: HTMLElement) => void = () => undefined,
+    private readonly request: (start: number, end: number) => void = () => undefined,
   ) {
     this.before.className = 'spacer';
     this.after.className = 'spacer';
@@ -60,8 +73,13 @@ export class BlockList {
   }
 
   /** The blocks' data, whole document. */
-  get all(): readonly RenderedBlock[] {
+  get all(): readonly ListedBlock[] {
     return this.blocks;
+  }
+
+  /** Whether every block is rendered (none known by outline only). */
+  get complete(): boolean {
+    return this.pending === 0;
   }
 
   /** Where the list starts in the scrolled page, in pixels. */
@@ -69,13 +87,13 @@ export class BlockList {
     return this.before.offsetTop;
   }
 
-  block(index: number): RenderedBlock | undefined {
+  block(index: number): ListedBlock | undefined {
     return this.blocks[index];
   }
 
   /** Whether rows are virtualised (only those near the viewport are in the DOM). */
   get virtual(): boolean {
-    return this.blocks.length > VIRTUAL_BLOCKS || this.characters > VIRTUAL_CHARACTERS;
+    return isLongDocument(this.blocks.length, this.characters);
   }
 
   /** The DOM row of block `index`, if it is rendered. */
@@ -96,12 +114,44 @@ export class BlockList {
   }
 
   /** Blocks from `start` on are replaced by `blocks` (a render chunk; rows from `start` are dropped). */
-  replaceFrom(start: number, blocks: readonly RenderedBlock[]): void {
+  replaceFrom(start: number, blocks: readonly ListedBlock[]): void {
     this.splice(start, this.blocks.length - start, blocks, 0);
   }
 
+  /**
+   * Blocks [start, start + blocks.length), known by outline or rendered before, are now `blocks`
+   * (rendered, as the extension sent them): their rows, if shown, are built again.
+   */
+  fill(start: number, blocks: readonly RenderedBlock[]): void {
+    blocks.forEach((block, i) => {
+      const index = start + i;
+      const old = this.blocks[index];
+      if (!old) {
+        return;
+      }
+      this.pending -= isRendered(old) ? 0 : 1;
+      this.characters += block.original.length - lengthOf(old);
+      this.blocks[index] = block;
+      this.heights[index] = undefined;
+      const row = this.rows.get(index);
+      if (row) {
+        const focused = row.contains(document.activeElement);
+        const fresh = this.create(block);
+        fresh.dataset.index = String(index);
+        row.replaceWith(fresh);
+        this.rows.set(index, fresh);
+        this.created(index, fresh);
+        if (focused) {
+          fresh.focus({ preventScroll: true });
+        }
+      }
+    });
+    this.tops = undefined;
+    this.update();
+  }
+
   /** Blocks [start, start + deleteCount) become `blocks`; those after move by `lineShift` lines. */
-  splice(start: number, deleteCount: number, blocks: readonly RenderedBlock[], lineShift: number): void {
+  splice(start: number, deleteCount: number, blocks: readonly ListedBlock[], lineShift: number): void {
     // The data first (without spreading: a patch may hold 100,000 blocks), then the rows.
     const removed = this.blocks.slice(start, start + deleteCount);
     const tail = this.blocks.slice(start + deleteCount);
@@ -117,7 +167,9 @@ export class BlockList {
       this.blocks.push(lineShift === 0 ? block : { ...block, startLine: block.startLine + lineShift, endLine: block.endLine + lineShift });
       this.heights.push(heightTail[i]);
     }
-    this.characters += blocks.reduce((n, b) => n + b.original.length, 0) - removed.reduce((n, b) => n + b.original.length, 0);
+    this.characters += blocks.reduce((n, b) => n + lengthOf(b), 0) - removed.reduce((n, b) => n + lengthOf(b), 0);
+    this.pending += blocks.reduce((n, b) => n + (isRendered(b) ? 0 : 1), 0) - removed.reduce((n, b) => n + (isRendered(b) ? 0 : 1), 0);
+    this.requested.clear();
     // Rows of the replaced blocks go; rows after them stay, under their new index.
     const shift = blocks.length - deleteCount;
     const kept = new Map<number, HTMLElement>();
@@ -160,7 +212,8 @@ export class BlockList {
     for (let index = last; index >= first; index--) {
       let row = this.rows.get(index);
       if (!row) {
-        row = this.create(this.blocks[index]!);
+        const block = this.blocks[index]!;
+        row = isRendered(block) ? this.create(block) : this.placeholder(block, index);
         row.dataset.index = String(index);
         this.container.insertBefore(row, next);
         this.rows.set(index, row);
@@ -171,6 +224,7 @@ export class BlockList {
       setLines(row, this.blocks[index]!);
       next = row;
     }
+    this.requestMissing(first, last);
     if (!virtual) {
       // Every row is in the DOM: nothing to stand in for, and no layout forced here.
       this.before.style.height = '0px';
@@ -255,6 +309,38 @@ export class BlockList {
     return [first, last];
   }
 
+  /** Whether block `index` is rendered (not known by outline only). */
+  isRendered(index: number): boolean {
+    return isRendered(this.blocks[index]);
+  }
+
+  /** Asks for the blocks in [first, last] known by outline only and not asked for yet, a run at a time. */
+  private requestMissing(first: number, last: number): void {
+    if (this.pending === 0) {
+      return;
+    }
+    let runStart = -1;
+    for (let index = first; index <= last + 1; index++) {
+      const missing = index <= last && !isRendered(this.blocks[index]) && !this.requested.has(index);
+      if (missing) {
+        this.requested.add(index);
+        runStart = runStart === -1 ? index : runStart;
+      } else if (runStart !== -1) {
+        this.request(runStart, index);
+        runStart = -1;
+      }
+    }
+  }
+
+  /** The row of a block not rendered yet: as tall as the block is estimated to be, announced as busy. */
+  private placeholder(block: BlockOutline, index: number): HTMLElement {
+    const row = document.createElement('div');
+    row.className = `block block-${block.kind} pending`;
+    row.setAttribute('aria-busy', 'true');
+    row.style.height = `${this.heights[index] ?? this.estimate(index)}px`;
+    return row;
+  }
+
   private removeRow(index: number, row: HTMLElement): void {
     if (row.contains(document.activeElement)) {
       // Carried on from by the arrow keys; the focus itself goes to the list, not to nowhere.
@@ -265,10 +351,15 @@ export class BlockList {
   }
 
   private measure(index: number, row: HTMLElement): void {
+    if (row.classList.contains('pending')) {
+      // Its height is the estimate: measuring it would only confirm the guess.
+      return;
+    }
     const height = row.getBoundingClientRect().height;
     const previous = this.heights[index];
     if (height > 0 && previous !== height) {
-      const characters = Math.max(1, this.blocks[index]?.original.length ?? 1);
+      const block = this.blocks[index];
+      const characters = Math.max(1, block ? lengthOf(block) : 1);
       if (previous === undefined) {
         this.measuredHeight += height;
         this.measuredCharacters += characters;
@@ -283,7 +374,8 @@ export class BlockList {
 
   /** Height of a row never shown: the measured height per character of the rows shown so far. */
   private estimate(index: number): number {
-    const characters = this.blocks[index]?.original.length ?? 0;
+    const block = this.blocks[index];
+    const characters = block ? lengthOf(block) : 0;
     const perCharacter = this.measuredCharacters > 0 ? this.measuredHeight / this.measuredCharacters : 0.6;
     return Math.max(this.lineHeight, characters * perCharacter);
   }

@@ -1,11 +1,10 @@
-import type { BlockList } from './blockList';
+import { MAX_MATCHES, searchPattern, SearchColumn } from '../core/reader/blockSearch';
+import { BlockList, isRendered } from './blockList';
 import { rangeOfTextOffsets } from './blockView';
 
 const HIGHLIGHT = 'find-match';
 /** Typing pauses this long (ms) before a search: a 20 MB novel is searched in one pass. */
 const DEBOUNCE_MS = 120;
-/** Matches counted at most; "10000+" beyond. */
-const MAX_MATCHES = 10_000;
 
 interface Match {
   readonly block: number;
@@ -14,14 +13,17 @@ interface Match {
   readonly end: number;
 }
 
-/** `text` as a literal regular-expression source. */
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A search the extension is running for blocks that are not rendered: what to do with its answer. */
+interface PendingSearch {
+  readonly id: number;
+  readonly go: boolean;
+  readonly from: number;
 }
 
 /**
  * Find in the panel (Ctrl+F / Cmd+F): searches the blocks' text — both columns, or the one the layout
- * shows — in the data, not the DOM, so a long document's rows that are not rendered are found too;
+ * shows — in the data, not the DOM, so a long document's rows that are not rendered are found too
+ * (blocks the extension has not sent are searched there: `searchRemotely`, answered in {@link receive});
  * going to a match renders its row and marks it with a CSS highlight (the DOM is not touched).
  * Latin letters match in any case (a case-insensitive expression on the text itself, so offsets are
  * the text's: lowercasing İ would lengthen it). Enter and F3 go to the next match, Shift+Enter and
@@ -30,7 +32,12 @@ function escapeRegExp(text: string): string {
  */
 export class FindInPanel {
   private matches: Match[] = [];
+  private truncated = false;
   private current = -1;
+  private pendingSearch: PendingSearch | undefined;
+  private nextId = 0;
+  /** The current match's row was not rendered when it was gone to: scroll to the match once it is. */
+  private awaitingRow = false;
   private returnFocus: HTMLElement | undefined;
   private composing = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -43,6 +50,8 @@ export class FindInPanel {
     private readonly columns: () => readonly ('original' | 'converted')[],
     private readonly countLabel: (current: number, total: number) => string,
     private readonly toolbarHeight: () => number,
+    private readonly searchRemotely: (id: number, query: string, columns: readonly SearchColumn[]) => void,
+    private readonly searchingLabel: string,
   ) {
     document.addEventListener('keydown', (event) => {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && (event.code === 'KeyF' || event.key.toLowerCase() === 'f')) {
@@ -93,6 +102,7 @@ export class FindInPanel {
   close(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.pendingSearch = undefined;
     this.bar.hidden = true;
     CSS.highlights?.delete(HIGHLIGHT);
     const match = this.matches[this.current];
@@ -114,12 +124,31 @@ export class FindInPanel {
     this.search(false, block);
   }
 
-  /** A row was (re)created: the current match is marked again if it is in it. */
+  /** A row was (re)created: the current match is marked again if it is in it (and gone to, if it was waiting for it). */
   rowCreated(index: number): void {
     const match = this.matches[this.current];
-    if (!this.bar.hidden && match?.block === index) {
-      this.mark(match);
+    if (!this.bar.hidden && match?.block === index && this.list.isRendered(index)) {
+      if (this.awaitingRow) {
+        this.show();
+      } else {
+        this.mark(match);
+      }
     }
+  }
+
+  /** The extension's answer to search `id`: four numbers a match (block, column 0/1, start, end). */
+  receive(id: number, matches: readonly number[], truncated: boolean): void {
+    const pending = this.pendingSearch;
+    if (!pending || pending.id !== id || this.bar.hidden) {
+      return;
+    }
+    this.pendingSearch = undefined;
+    this.matches = [];
+    for (let i = 0; i + 3 < matches.length; i += 4) {
+      this.matches.push({ block: matches[i]!, column: matches[i + 1] === 0 ? 'original' : 'converted', start: matches[i + 2]!, end: matches[i + 3]! });
+    }
+    this.truncated = truncated;
+    this.found(pending.go, pending.from);
   }
 
   private schedule(): void {
@@ -134,23 +163,43 @@ export class FindInPanel {
     clearTimeout(this.timer);
     this.timer = undefined;
     const query = this.input.value;
+    // The first match at or after the block shown before (or the top of the panel).
+    const from = near ?? this.list.indexAt(Math.max(0, document.scrollingElement!.scrollTop - this.list.top));
+    if (query.length > 0 && !this.list.complete) {
+      this.pendingSearch = { id: this.nextId++, go, from };
+      this.status.textContent = this.searchingLabel;
+      this.searchRemotely(this.pendingSearch.id, query, this.columns());
+      return;
+    }
+    this.pendingSearch = undefined;
     this.matches = [];
+    this.truncated = false;
     if (query.length > 0) {
-      const pattern = new RegExp(escapeRegExp(query), 'giu');
+      const pattern = searchPattern(query);
       const columns = this.columns();
       const blocks = this.list.all;
-      for (let index = 0; index < blocks.length && this.matches.length < MAX_MATCHES; index++) {
+      for (let index = 0; index < blocks.length && !this.truncated; index++) {
+        const block = blocks[index];
+        if (!isRendered(block)) {
+          continue;
+        }
         for (const column of columns) {
-          const text = column === 'original' ? blocks[index]!.original : blocks[index]!.converted;
+          const text = block[column];
           pattern.lastIndex = 0;
-          for (let found = pattern.exec(text); found && this.matches.length < MAX_MATCHES; found = pattern.exec(text)) {
-            this.matches.push({ block: index, column, start: found.index, end: found.index + found[0].length });
+          for (let found = pattern.exec(text); found && !this.truncated; found = pattern.exec(text)) {
+            this.truncated = this.matches.length >= MAX_MATCHES;
+            if (!this.truncated) {
+              this.matches.push({ block: index, column, start: found.index, end: found.index + found[0].length });
+            }
           }
         }
       }
     }
-    // The first match at or after the block shown before (or the top of the panel).
-    const from = near ?? this.list.indexAt(Math.max(0, document.scrollingElement!.scrollTop - this.list.top));
+    this.found(go, from);
+  }
+
+  /** Goes to (or, without `go`, only marks) the first match at or after block `from`. */
+  private found(go: boolean, from: number): void {
     this.current = this.matches.length === 0 ? -1 : Math.max(0, this.matches.findIndex((m) => m.block >= from));
     if (go) {
       this.show();
@@ -166,7 +215,7 @@ export class FindInPanel {
   }
 
   private step(direction: 1 | -1): void {
-    if (this.matches.length === 0) {
+    if (this.matches.length === 0 || this.pendingSearch) {
       return;
     }
     this.current = (this.current + direction + this.matches.length) % this.matches.length;
@@ -179,7 +228,7 @@ export class FindInPanel {
       return;
     }
     const text = this.countLabel(this.current + 1, this.matches.length);
-    this.status.textContent = this.matches.length >= MAX_MATCHES ? `${text}+` : text;
+    this.status.textContent = this.truncated ? `${text}+` : text;
   }
 
   private show(): void {
@@ -192,6 +241,8 @@ export class FindInPanel {
     if (!this.list.rowAt(match.block)) {
       this.list.scrollToIndex(match.block, 0, this.toolbarHeight() + 8);
     }
+    // A row not rendered yet: its match is gone to when it is (rowCreated).
+    this.awaitingRow = !this.list.isRendered(match.block);
     const range = this.mark(match);
     const row = this.list.rowAt(match.block);
     if (!range || !row) {

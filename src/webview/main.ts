@@ -1,5 +1,6 @@
 import { READING_SYSTEMS, ReadingSystem, TONE_COLOR_SCHEMES } from '../core/readings/readingSystem';
 import {
+  decodeOutlines,
   parseToWebviewMessage,
   READER_LAYOUTS,
   ReaderBootstrap,
@@ -9,7 +10,7 @@ import {
   ToolbarOptions,
   ToWebviewMessage,
 } from '../protocol/readerMessages';
-import { BlockList } from './blockList';
+import { BlockList, ListedBlock } from './blockList';
 import { FindInPanel } from './findInPanel';
 import { BlockViewOptions, createBlockElement, textOffsetIn } from './blockView';
 import { ScrollSync } from './scrollSync';
@@ -33,11 +34,13 @@ const blocksElement = document.getElementById('blocks')!;
 const progressElement = document.getElementById('progress')!;
 const scroller = document.scrollingElement as HTMLElement;
 const toolbarHeight = () => document.querySelector('.toolbar')?.getBoundingClientRect().height ?? 0;
+const currentVersion = () => Number(document.body.dataset.version ?? -1);
 const list = new BlockList(
   blocksElement,
   scroller,
   (block) => createBlockElement(block, viewOptions()),
   (index) => find.rowCreated(index),
+  (start, end) => vscode.postMessage({ type: 'requestBlocks', source, version: currentVersion(), start, end }),
 );
 const sync = new ScrollSync(scroller, list, () => list.top);
 const find = new FindInPanel(
@@ -48,6 +51,8 @@ const find = new FindInPanel(
   () => (options?.layout === 'convertedOnly' ? ['converted'] : ['original', 'converted']),
   (current, total) => (total === 0 ? label('find.none') : label('find.count').replace('{0}', String(current)).replace('{1}', String(total))),
   toolbarHeight,
+  (id, query, columns) => vscode.postMessage({ type: 'find', source, id, version: currentVersion(), query, columns }),
+  label('find.searching'),
 );
 
 let options: ReaderOptions | undefined;
@@ -75,7 +80,7 @@ for (const system of READING_SYSTEMS) {
   readingsSelect.append(new Option(label(`readings.${system}`), system));
 }
 const termCard = new TermCard(document.getElementById('card')!, blocksElement, label('card.source'), label('card.more'));
-const wordLookup = new WordLookup(blocksElement, list, termCard, (message) => vscode.postMessage(message), source, () => Number(document.body.dataset.version ?? -1));
+const wordLookup = new WordLookup(blocksElement, list, termCard, (message) => vscode.postMessage(message), source, currentVersion);
 for (const element of document.querySelectorAll<HTMLElement>('[data-label]')) {
   element.textContent = label(element.dataset.label!);
 }
@@ -129,11 +134,19 @@ function render(message: Extract<ToWebviewMessage, { type: 'render' }>): void {
   wordLookup.reset();
   termCard.add(message.cards);
   const keepLine = message.start === 0 && list.length > 0 ? sync.currentLine() : undefined;
-  list.replaceFrom(message.start, message.blocks);
+  // Set first: the list asks for blocks of this version as soon as it has outlines.
+  document.body.dataset.version = String(message.version);
+  if (message.outlines) {
+    // A long document: every block by outline, then the rendered ones that came with them.
+    const blocks: ListedBlock[] = decodeOutlines(message.outlines);
+    blocks.splice(message.start, message.blocks.length, ...message.blocks.slice(0, blocks.length - message.start));
+    list.replaceFrom(0, blocks);
+  } else {
+    list.replaceFrom(message.start, message.blocks);
+  }
   find.refresh(message.start, 0, 0);
   progressElement.hidden = message.done;
   progressElement.textContent = message.done ? '' : `${list.length} / ${message.total}`;
-  document.body.dataset.version = String(message.version);
   if (keepLine !== undefined) {
     sync.scrollToLine(keepLine);
   }
@@ -149,9 +162,19 @@ function render(message: Extract<ToWebviewMessage, { type: 'render' }>): void {
 function patch(message: Extract<ToWebviewMessage, { type: 'patch' }>): void {
   wordLookup.reset();
   termCard.add(message.cards);
-  list.splice(message.start, message.deleteCount, message.blocks, message.lineShift);
-  find.refresh(message.start, message.deleteCount, message.blocks.length);
   document.body.dataset.version = String(message.version);
+  const blocks = message.outlines ? decodeOutlines(message.outlines) : message.blocks;
+  list.splice(message.start, message.deleteCount, blocks, message.lineShift);
+  find.refresh(message.start, message.deleteCount, blocks.length);
+}
+
+/** Blocks the list asked for; an answer about an older version of the document is dropped (the list asks again). */
+function fill(message: Extract<ToWebviewMessage, { type: 'blocks' }>): void {
+  if (message.version !== currentVersion()) {
+    return;
+  }
+  termCard.add(message.cards);
+  list.fill(message.start, message.blocks);
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -171,6 +194,14 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       break;
     case 'lookupResult':
       wordLookup.receive(message);
+      break;
+    case 'blocks':
+      fill(message);
+      break;
+    case 'findResult':
+      if (message.version === currentVersion()) {
+        find.receive(message.id, message.matches, message.truncated);
+      }
       break;
   }
 });

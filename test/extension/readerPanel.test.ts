@@ -32,6 +32,7 @@ function nextMessage<T extends ToWebviewMessage>(
 
 type Render = Extract<ToWebviewMessage, { type: 'render' }>;
 type Patch = Extract<ToWebviewMessage, { type: 'patch' }>;
+type Blocks = Extract<ToWebviewMessage, { type: 'blocks' }>;
 const isFinalRender = (m: ToWebviewMessage): m is Render => m.type === 'render' && m.done;
 const isPatch = (m: ToWebviewMessage): m is Patch => m.type === 'patch';
 
@@ -272,4 +273,55 @@ suite('Reader panel', () => {
       }
     }
   });
+
+  test('a long document reaches the panel by outline, and its blocks only as the panel comes near them (issue 13)', async () => {
+    const paragraph = (i: number) => `\u3000\u3000第${i + 1}段：他說這裏的晶片發展很快${'，後來又變了'.repeat(1 + (i % 3))}。`;
+    const lines = Array.from({ length: 3000 }, (_, i) => paragraph(i));
+    const file = fixturePath(`long-${Date.now()}.txt`);
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    try {
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      const editor = await vscode.window.showTextDocument(document);
+      const api = vscode.extensions.getExtension<BilingualReaderApi>(EXTENSION_ID)!.exports;
+      await vscode.commands.executeCommand('bilingualReader.openReader', document.uri);
+      const panel = api.readerPanelFor(document.uri)!;
+      const sent = new Set<number>();
+      let outlined = 0;
+      const collector = panel.onDidPostMessage((m) => {
+        if (m.type === 'render' || m.type === 'blocks') {
+          m.blocks.forEach((_, i) => sent.add(m.start + i));
+        }
+        if (m.type === 'render') {
+          outlined = (m.outlines?.length ?? 0) / 4;
+        }
+      });
+      try {
+        await nextMessage(panel, isFinalRender);
+        assert.strictEqual(outlined, 3000, 'every block has an outline');
+        // The editor scrolls near the end: the panel follows and asks for the blocks it now shows.
+        const target = 2800;
+        const near = nextMessage(panel, (m): m is Blocks => m.type === 'blocks' && m.start <= target && m.start + m.blocks.length > target);
+        editor.revealRange(new vscode.Range(target, 0, target, 0), vscode.TextEditorRevealType.AtTop);
+        const answer = await near;
+        const block = answer.blocks[target - answer.start]!;
+        assert.strictEqual(block.original, paragraph(target).trim());
+        assert.strictEqual(block.converted, hk2cn(block.original));
+        assert.ok(sent.size < 1500, `${sent.size} of 3000 blocks were rendered and sent`);
+        assert.ok(!sent.has(1500), 'a block in the middle, never near the viewport, was not rendered');
+
+        // An edit far from anything rendered reaches the panel too, rendered (it is short).
+        const patched = nextMessage(panel, isPatch);
+        await editor.edit((edit) => edit.insert(new vscode.Position(1500, 2), '新'));
+        const patch = await patched;
+        assert.deepStrictEqual([patch.start, patch.deleteCount, patch.outlines], [1500, 1, undefined]);
+        assert.ok(patch.blocks[0]!.original.startsWith('新第1501段'), patch.blocks[0]!.original);
+      } finally {
+        collector.dispose();
+      }
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      fs.rmSync(file, { force: true });
+    }
+  });
 });
+

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { parseFromWebviewMessage, parseToWebviewMessage } from '../../src/protocol/readerMessages';
+import { decodeOutlines, encodeOutlines, parseFromWebviewMessage, parseToWebviewMessage } from '../../src/protocol/readerMessages';
 
 suite('reader message protocol', () => {
   const source = 'file:///article.txt';
@@ -63,4 +63,48 @@ suite('reader message protocol', () => {
     }
     assert.strictEqual(parseToWebviewMessage({ type: 'render', source, blocks: [{ original: 1 }], options: {} }, source), undefined);
   });
+
+  test('a long document’s messages: block requests, searches, outlines and their answers (issue 13)', () => {
+    assert.deepStrictEqual(parseFromWebviewMessage({ type: 'requestBlocks', source, version: 2, start: 10, end: 40 }, source), {
+      type: 'requestBlocks',
+      source,
+      version: 2,
+      start: 10,
+      end: 40,
+    });
+    assert.deepStrictEqual(parseFromWebviewMessage({ type: 'find', source, id: 1, version: 2, query: '晶片', columns: ['converted'] }, source), {
+      type: 'find',
+      source,
+      id: 1,
+      version: 2,
+      query: '晶片',
+      columns: ['converted'],
+    });
+    for (const message of [
+      { type: 'requestBlocks', source, version: 2, start: 40, end: 10 },
+      { type: 'requestBlocks', source, version: 2, start: -1, end: 10 },
+      { type: 'find', source, id: 1, version: 2, query: '晶片', columns: [] },
+      { type: 'find', source, id: 1, version: 2, query: '晶片', columns: ['notes'] },
+      { type: 'find', source, id: 1, version: 2, query: 'x'.repeat(1001), columns: ['original'] },
+    ]) {
+      assert.strictEqual(parseFromWebviewMessage(message, source), undefined, JSON.stringify(message));
+    }
+    assert.ok(parseToWebviewMessage({ type: 'findResult', source, id: 1, version: 2, matches: [0, 1, 3, 5], truncated: false }, source));
+    assert.strictEqual(parseToWebviewMessage({ type: 'findResult', source, id: 1, version: 2, matches: [0, 1, 3], truncated: false }, source), undefined);
+    assert.strictEqual(parseToWebviewMessage({ type: 'patch', source, start: 0, blocks: [], outlines: ['x'] }, source), undefined);
+    assert.strictEqual(parseToWebviewMessage({ type: 'blocks', source, version: 1, start: 0, blocks: [{ original: 1 }], cards: {} }, source), undefined);
+  });
+
+  test('outlines survive their encoding, and a broken one is refused', () => {
+    const outlines = [
+      { kind: 'headline' as const, startLine: 0, endLine: 0, length: 12 },
+      { kind: 'paragraph' as const, startLine: 2, endLine: 5, length: 300 },
+    ];
+    assert.deepStrictEqual(encodeOutlines(outlines), [1, 0, 0, 12, 0, 2, 5, 300]);
+    assert.deepStrictEqual(decodeOutlines(encodeOutlines(outlines)), outlines);
+    assert.throws(() => decodeOutlines([0, 1, 2]), RangeError);
+    assert.throws(() => decodeOutlines([9, 1, 2, 3]), RangeError);
+    assert.throws(() => decodeOutlines([0, 1.5, 2, 3]), RangeError);
+  });
 });
+

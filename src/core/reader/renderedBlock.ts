@@ -34,3 +34,64 @@ export interface RenderedBlock {
   readonly ruby?: ColumnPair<RubySpan>;
   readonly notes?: ColumnPair<NoteSpan>;
 }
+
+/** Block kinds in the order their index stands for in an outline. */
+export const BLOCK_KINDS: readonly BlockKind[] = ['paragraph', 'headline', 'caption', 'byline'];
+
+/** What the panel knows of a block before it is rendered: enough to lay out a row and scroll to a line. */
+export interface BlockOutline {
+  readonly kind: BlockKind;
+  /** Source line range, 0-based, inclusive. */
+  readonly startLine: number;
+  readonly endLine: number;
+  /** Length of the block's text (UTF-16 code units), from which its row's height is estimated. */
+  readonly length: number;
+}
+
+/** Numbers per block in an encoded outline: kind index, start line, end line, length. */
+const OUTLINE_STRIDE = 4;
+
+/**
+ * Outlines flattened into one array of numbers (four per block: the kind's index in BLOCK_KINDS,
+ * start line, end line, length), so that 100,000 blocks cross to the webview as one compact array
+ * rather than 100,000 objects.
+ */
+export function encodeOutlines(outlines: Iterable<BlockOutline>): number[] {
+  const encoded: number[] = [];
+  for (const outline of outlines) {
+    encoded.push(Math.max(0, BLOCK_KINDS.indexOf(outline.kind)), outline.startLine, outline.endLine, outline.length);
+  }
+  return encoded;
+}
+
+/**
+ * The outlines of an array made by {@link encodeOutlines}. Throws RangeError when its length is not a
+ * multiple of four or a number is not a non-negative integer (a kind outside BLOCK_KINDS included).
+ */
+export function decodeOutlines(encoded: readonly number[]): BlockOutline[] {
+  if (encoded.length % OUTLINE_STRIDE !== 0 || !encoded.every((n) => Number.isInteger(n) && n >= 0)) {
+    throw new RangeError('Not an outline: four non-negative integers per block expected.');
+  }
+  const outlines: BlockOutline[] = [];
+  for (let i = 0; i < encoded.length; i += OUTLINE_STRIDE) {
+    const kind = BLOCK_KINDS[encoded[i]!];
+    if (!kind) {
+      throw new RangeError(`Not an outline: unknown block kind ${encoded[i]}.`);
+    }
+    outlines.push({ kind, startLine: encoded[i + 1]!, endLine: encoded[i + 2]!, length: encoded[i + 3]! });
+  }
+  return outlines;
+}
+
+/**
+ * A document with more blocks or characters than these is a long one: the panel keeps only the rows
+ * near its viewport in the DOM, and the extension renders blocks only as they come near it (a 20 MB
+ * novel laid out whole took the webview to 6.4 GB). The reference article has about 60 blocks.
+ */
+export const LONG_DOCUMENT_BLOCKS = 400;
+export const LONG_DOCUMENT_CHARACTERS = 300_000;
+
+/** Whether a document of `blocks` blocks and `characters` UTF-16 code units is a long one (above). */
+export function isLongDocument(blocks: number, characters: number): boolean {
+  return blocks > LONG_DOCUMENT_BLOCKS || characters > LONG_DOCUMENT_CHARACTERS;
+}
