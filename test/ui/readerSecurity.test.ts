@@ -54,9 +54,14 @@ suite('UI: the reader panel renders hostile articles as inert text', function ()
     await workbench.runCommand('Bilingual Reader: Open Reader Panel');
     const reader = workbench.webview();
     await reader.locator('body[data-ready="true"]').waitFor({ timeout: 120_000 });
-    assert.strictEqual(await reader.locator('#blocks .block').count(), 1);
-    const converted = await reader.locator('#blocks .converted').evaluate((cell) => cell.textContent ?? '');
-    assert.strictEqual(converted, '实体清单与出口管制。'.repeat(Math.ceil(5e6 / 30)));
+    // Cut into pieces of whole sentences (issue 13), of which only those near the view are in the page.
+    const first = reader.locator('#blocks .block:not(.pending)').first();
+    await first.waitFor();
+    const rows = await reader.locator('#blocks .block').count();
+    assert.ok(rows >= 1 && rows < 60, `${rows} rows in the page for about 210 pieces`);
+    const converted = await first.locator('.converted').evaluate((cell) => cell.textContent ?? '');
+    assert.ok(converted.length > 4000 && converted.length <= 8000, `${converted.length} characters in the first piece`);
+    assert.strictEqual(converted, '实体清单与出口管制。'.repeat(converted.length / 10));
     // The workbench still answers: the command palette opens and closes.
     await workbench.page.keyboard.press('F1');
     await workbench.page.locator('.quick-input-widget').waitFor();
@@ -74,7 +79,8 @@ suite('UI: the reader panel renders hostile articles as inert text', function ()
     assert.strictEqual(await original.getAttribute('data-hidden'), String(100_000 - 8));
     assert.match((await original.getAttribute('title')) ?? '', /99992/);
     // Hidden, not dropped: the cell's text is the document's.
-    const text = await reader.locator('#blocks .original').evaluate((cell) => cell.textContent ?? '');
+    // (The run is longer than a block the panel shows whole: it ends a piece of its own, whole.)
+    const text = await reader.locator('#blocks .original').evaluateAll((cells) => cells.map((cell) => cell.textContent ?? '').join(''));
     assert.strictEqual(text, `出口管制${'\u0301'.repeat(100_000)}完。`);
     await workbench.page.keyboard.press('F1');
     await workbench.page.locator('.quick-input-widget').waitFor();

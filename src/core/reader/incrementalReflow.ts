@@ -3,7 +3,7 @@ import type { EditSpan } from './editSpan';
 import { reflow, ReflowBlock } from './reflow';
 
 /** Blocks re-reflowed on each side of the edited ones; the outermost must come out as before. */
-const ANCHOR_DISTANCE = 2;
+export const ANCHOR_DISTANCE = 2;
 /** Source lines of context beyond each anchor, so that column widths are measured as in a full reflow. */
 const CONTEXT_LINES = 8;
 
@@ -49,14 +49,14 @@ export function reflowIncrementally(previous: readonly ReflowBlock[], previousTe
 
   let from = 0;
   if (before >= 0) {
-    from = reflowed.findIndex((b) => sameBlock(b, previous[before]!, 0)) + 1;
+    from = reflowed.findIndex((b) => sameBlock(b, previous[before]!, 0, 0)) + 1;
     if (from === 0) {
       return reflow(text);
     }
   }
   let to = reflowed.length;
   if (after < previous.length) {
-    to = reflowed.findIndex((b, i) => i >= from && sameBlock(b, previous[after]!, lineShift));
+    to = reflowed.findIndex((b, i) => i >= from && sameBlock(b, previous[after]!, lineShift, offsetShift));
     if (to === -1) {
       return reflow(text);
     }
@@ -66,8 +66,9 @@ export function reflowIncrementally(previous: readonly ReflowBlock[], previousTe
   return [...head, ...reflowed.slice(from, to), ...tail];
 }
 
+/** Whether a block starts inside the one before it: a caption set inside a paragraph (pieces of one long line follow each other). */
 function hasNested(blocks: readonly ReflowBlock[]): boolean {
-  return blocks.some((b, i) => i > 0 && b.startLine <= blocks[i - 1]!.endLine);
+  return blocks.some((b, i) => i > 0 && b.startOffset < blocks[i - 1]!.endOffset);
 }
 
 function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
@@ -122,6 +123,16 @@ function moved(block: ReflowBlock, lines: number, offset: number): ReflowBlock {
       };
 }
 
-function sameBlock(a: ReflowBlock, b: ReflowBlock, lineShift: number): boolean {
-  return a.kind === b.kind && a.startLine === b.startLine + lineShift && a.endLine === b.endLine + lineShift && a.text === b.text;
+/**
+ * Whether `a` is block `b` moved by the edit's shifts. Offsets count too: a repeated paragraph, or
+ * pieces of one long line (longBlocks.ts), have the same text and lines.
+ */
+function sameBlock(a: ReflowBlock, b: ReflowBlock, lineShift: number, offsetShift: number): boolean {
+  return (
+    a.kind === b.kind &&
+    a.startLine === b.startLine + lineShift &&
+    a.endLine === b.endLine + lineShift &&
+    a.startOffset === b.startOffset + offsetShift &&
+    a.text === b.text
+  );
 }

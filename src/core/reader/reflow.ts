@@ -1,4 +1,5 @@
 import { HAN } from '../text/characters';
+import { splitLongBlocks } from './longBlocks';
 
 /**
  * Reflow of text extracted from PDF pages into readable blocks. The extraction breaks lines at the
@@ -38,6 +39,8 @@ import { HAN } from '../text/characters';
  *    beside Latin words and digits stay, and so do those of headlines, captions and a paragraph's
  *    opening dateline or label (`香港文匯報訊 綜合…`, `（記者 朱燁 北京報道）`), which the
  *    typesetter put there.
+ * 5. A block longer than 8,000 characters (a file saved without line breaks) is cut into pieces for
+ *    display, after a sentence where it can be (longBlocks.ts).
  *
  * The rules were written on the reference article and checked on eight other layouts (Hong Kong,
  * Taiwanese and Mainland papers, a government release, a two-column report: test/fixtures/reflow).
@@ -213,7 +216,7 @@ export function reflow(source: string): ReflowBlock[] {
   }
   close();
   flushSuspended();
-  return blocks;
+  return splitLongBlocks(blocks);
 }
 
 /** Rule 2: whether a line, followed by `next`, looks like a headline. */
