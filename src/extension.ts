@@ -73,7 +73,14 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
     converter.converterFor(readerDirection(true), PhraseOverrides.none, 'jieba');
     return true;
   });
-  const warmUp = (kind: ScriptKind) => {
+  const warmUp = (kind: ScriptKind, document: vscode.TextDocument) => {
+    if (kind !== 'none') {
+      // Hovers and the reader need the glossaries' matcher (about 0.35 s to build, once), the reader
+      // its phrase overrides (the folder's phrase file, the glossary's renderings for its direction:
+      // 0.25 s): ready before they ask. Failures are reported when they are used.
+      glossaries.termMatcher().catch(() => undefined);
+      overrides.forDocument(document, readerDirection(kind === 'simplified', document)).catch(() => undefined);
+    }
     if (kind === 'traditional') {
       void converter.cache.get({ from: sourceVariant(), to: 'cn' });
     } else if ((kind === 'simplified' || kind === 'mixed') && segmentationSetting() === 'jieba') {

@@ -56,9 +56,10 @@ export type ToWebviewMessage =
       /** Cards of the terms in these blocks that the webview has not been sent yet. */
       readonly cards: Readonly<Record<string, GlossaryCard>>;
       /**
-       * A long document: every block's outline (encodeOutlines), sent once, with `start` 0 and `done`
-       * true; `blocks` are then the rendered blocks from `start` on that come with it, and the webview
-       * asks for the others as they come near its viewport ('requestBlocks').
+       * A long document: the outlines (encodeOutlines) of the blocks from `start` on, which replace
+       * them; `blocks` are the rendered ones among them from `start` on. The first screen may come
+       * first (`done` false: the outlines of the blocks reflowed so far), the rest after. The webview
+       * asks for the blocks not rendered as they come near its viewport ('requestBlocks').
        */
       readonly outlines?: readonly number[];
     }

@@ -31,13 +31,15 @@ import type { ProblemReporter } from '../util/problemReporter';
 import type { TextRange } from '../core/annotations/annotation';
 import { EditSpan, extendEditSpan } from '../core/reader/editSpan';
 import { reflowInSlices } from '../core/reader/slicedReflow';
-import { encodeOutlines, isLongDocument } from '../core/reader/renderedBlock';
+import { encodeOutlines, isLongDocument, LONG_DOCUMENT_CHARACTERS } from '../core/reader/renderedBlock';
 import { findInBlocks } from '../core/reader/blockSearch';
 
 /** Characters of text rendered per message while a document is first shown. */
 const RENDER_CHUNK = 64 * 1024;
 /** Characters rendered per message for blocks a long document's panel asks for (about 15 ms of work). */
 const REQUEST_CHUNK = 16 * 1024;
+/** Characters rendered for the first screen of a long text, sent before the rest is reflowed. */
+const FIRST_SCREEN = 4 * 1024;
 /** Blocks rendered at most for one request: the panel asks for those near its viewport. */
 const MAX_REQUESTED_BLOCKS = 2000;
 /** Bursts of typing closer together than this are coalesced into one update. */
@@ -80,6 +82,13 @@ export class ReaderPanel extends Disposable {
   private renderedVersion = -1;
   private generation = 0;
   private ready = false;
+  /** Renders waiting for the webview page to be ready. */
+  private readonly readyWaiters: (() => void)[] = [];
+  /** A render has started and posted nothing yet: the page's 'ready' need not start another. */
+  private awaitingFirstPost = false;
+  /** A long text's first screen, prepared from the first slice of its reflow, waiting for the page. */
+  private firstScreen: ToWebviewMessage | undefined;
+  private disposed = false;
   /** Whether this panel already said CC-CEDICT could not be loaded. */
   private toldDictionaryFailed = false;
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
@@ -174,6 +183,8 @@ export class ReaderPanel extends Disposable {
         }
       }),
     );
+    // Prepared while the page loads (the conversion, the reflow of a long text); posted once it is ready.
+    void this.renderAll();
   }
 
   private html(): string {
@@ -195,6 +206,8 @@ export class ReaderPanel extends Disposable {
 
   override dispose(): void {
     this.generation++;
+    this.disposed = true;
+    this.readyWaiters.splice(0).forEach((resolve) => resolve());
     this.disposeEmitter.fire();
     super.dispose();
     this.panel.dispose();
@@ -237,10 +250,18 @@ export class ReaderPanel extends Disposable {
       return;
     }
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
         this.ready = true;
-        void this.renderAll();
+        // A render under way (started with the panel, or while the page reloaded) waits for this; else one starts.
+        const underway = this.readyWaiters.length > 0 || this.awaitingFirstPost;
+        this.postFirstScreen();
+        if (underway) {
+          this.readyWaiters.splice(0).forEach((resolve) => resolve());
+        } else {
+          void this.renderAll();
+        }
         break;
+      }
       case 'revealLine':
         void this.revealInEditor(message.line);
         break;
@@ -308,12 +329,18 @@ export class ReaderPanel extends Disposable {
     }
   }
 
-  /** Renders the whole document, a chunk per message; a newer render or edit abandons an older one. */
+  /**
+   * Renders the whole document — a short one a chunk per message, a long one as outlines and its first
+   * screen — and abandons an older render or edit. Starts while the webview page loads; the first
+   * message waits for it. A long text's first screen goes from the first slice of the reflow, if the
+   * page is ready before the rest is reflowed.
+   */
   private async renderAll(): Promise<void> {
     const generation = ++this.generation;
+    this.awaitingFirstPost = true;
     const direction = { from: this.options.from, to: this.options.to } as Direction;
-    const overrides = await this.services.overrides.forDocument(this.document, direction);
-    const matcher = await this.services.glossaries.termMatcher();
+    // Independent: the phrase file and the glossaries load at once.
+    const [overrides, matcher] = await Promise.all([this.services.overrides.forDocument(this.document, direction), this.services.glossaries.termMatcher()]);
     // With readings on, the known-word layer is ready before the first paint, so readings never flip;
     // with them off, CC-CEDICT is not loaded at all.
     const readings = this.options.pinyin ? await this.rubyReading() : undefined;
@@ -328,41 +355,44 @@ export class ReaderPanel extends Disposable {
     this.pendingEdit = undefined;
     const version = this.document.version;
     const text = this.document.getText();
-    const reflowed = await reflowInSlices(text, async () => {
+    this.takeNoteRanges();
+    const decorator = new ReaderBlockDecorator(matcher, readings, direction, () => this.noteRanges, this.options.showLineBreaks);
+    const model = new ReaderModel(convert, this.options.showLineBreaks, decorator.decorate);
+    this.decorator = decorator;
+    let early = 0;
+    this.firstScreen = undefined;
+    const reflowed = await reflowInSlices(text, async (blocks, settled) => {
+      if (early === 0 && settled > 0 && text.length > LONG_DOCUMENT_CHARACTERS) {
+        // Posted now, or by the page's 'ready' if it is still loading.
+        early = settled;
+        model.reset(text, blocks.slice(0, settled));
+        this.firstScreen = this.outlineMessage(model, version, 0, false, FIRST_SCREEN);
+        if (this.ready) {
+          this.postFirstScreen();
+        }
+      }
+      // With the first screen ready, the rest waits for the page: on two cores, reflowing on took
+      // the CPU the page needed to load (its 'ready' came 0.7 s later at 20 MB).
+      if (this.firstScreen && !this.ready) {
+        return this.webviewReady(generation);
+      }
       await new Promise((resolve) => setImmediate(resolve));
       return generation === this.generation;
     });
-    if (!reflowed) {
+    if (!reflowed || !(await this.webviewReady(generation))) {
       return;
     }
-    this.takeNoteRanges();
-    const decorator = new ReaderBlockDecorator(
-      matcher,
-      readings,
-      direction,
-      () => this.noteRanges,
-      this.options.showLineBreaks,
-    );
-    const model = new ReaderModel(convert, this.options.showLineBreaks, decorator.decorate);
-    this.decorator = decorator;
+    // Not posted (the page was not ready before the reflow ended), or a reflow that changed them: from the start.
+    const sentEarly = early > 0 && !this.firstScreen && reflowed[early - 1] === model.sourceBlocks[early - 1];
+    this.firstScreen = undefined;
     const total = model.reset(text, reflowed);
     this.model = model;
     this.lazy = isLongDocument(total, text.length);
     if (this.lazy) {
-      // The outline of every block and the first screenful; the panel asks for the rest as it scrolls.
-      const first = model.renderRange(0, total, REQUEST_CHUNK);
-      this.post({
-        type: 'render',
-        source: this.source,
-        version,
-        options: this.options,
-        start: 0,
-        blocks: first.blocks,
-        done: true,
-        total,
-        cards: decorator.takeNewCards(),
-        outlines: encodeOutlines(model.outlines()),
-      });
+      // The outline of every block (after those sent early) and the first screenful; the panel asks
+      // for the rest as it scrolls.
+      this.post(this.outlineMessage(model, version, sentEarly ? early : 0, true, REQUEST_CHUNK));
+      this.awaitingFirstPost = false;
       this.renderedVersion = version;
       if (this.document.version !== version) {
         this.scheduleUpdate();
@@ -404,6 +434,44 @@ export class ReaderPanel extends Disposable {
     if (generation === this.generation && this.document.version !== this.renderedVersion) {
       this.scheduleUpdate();
     }
+  }
+
+  /**
+   * A long document's render message: outlines of blocks `start` on, with the blocks of about `budget`
+   * characters from the top rendered among them when `start` is 0.
+   */
+  private outlineMessage(model: ReaderModel, version: number, start: number, done: boolean, budget: number): ToWebviewMessage {
+    const first = start === 0 ? model.renderRange(0, model.length, budget).blocks : [];
+    return {
+      type: 'render',
+      source: this.source,
+      version,
+      options: this.options,
+      start,
+      blocks: first,
+      done,
+      total: model.length,
+      cards: this.decorator?.takeNewCards() ?? {},
+      outlines: encodeOutlines(model.outlines(start)),
+    };
+  }
+
+  /** Posts the first screen of a long text prepared during its reflow, if there is one. */
+  private postFirstScreen(): void {
+    if (this.firstScreen) {
+      this.post(this.firstScreen);
+      this.firstScreen = undefined;
+      this.awaitingFirstPost = false;
+    }
+  }
+
+  /** Resolves once the webview page is ready for messages, to whether render `generation` is still the latest. */
+  private async webviewReady(generation: number): Promise<boolean> {
+    if (!this.ready) {
+      await new Promise<void>((resolve) => this.readyWaiters.push(resolve));
+    }
+    this.awaitingFirstPost = false;
+    return generation === this.generation && !this.disposed;
   }
 
   private async rubyReading(): Promise<RubyReading> {

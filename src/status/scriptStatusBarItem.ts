@@ -17,7 +17,7 @@ export class ScriptStatusBarItem extends Disposable {
   constructor(
     private readonly detector: ScriptDetector,
     /** Called with the script of each Chinese document seen, so what converting it needs can be prepared ahead of use. */
-    private readonly onScript: (kind: ScriptKind) => void = () => undefined,
+    private readonly onScript: (kind: ScriptKind, document: vscode.TextDocument) => void = () => undefined,
   ) {
     super();
     this.item = this.register(vscode.window.createStatusBarItem('bilingualReader.script', vscode.StatusBarAlignment.Right, 100));
@@ -60,7 +60,7 @@ export class ScriptStatusBarItem extends Disposable {
       this.item.hide();
       return;
     }
-    this.onScript(profile.kind);
+    this.onScript(profile.kind, editor.document);
     this.item.text = this.text(profile);
     this.item.tooltip = this.tooltip(profile);
     this.item.show();

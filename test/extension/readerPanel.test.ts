@@ -323,5 +323,41 @@ suite('Reader panel', () => {
       fs.rmSync(file, { force: true });
     }
   });
+
+  test('a long text shows its first screen before the rest is reflowed, and the outlines that follow go on from it (issue 13)', async () => {
+    const paragraph = (i: number) => `\u3000\u3000第${i + 1}段：他說這裏的晶片發展很快${'，後來又變了'.repeat(1 + (i % 7))}。`;
+    const lines = Array.from({ length: 9000 }, (_, i) => paragraph(i));
+    const file = fixturePath(`long-text-${Date.now()}.txt`);
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    try {
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      assert.ok(document.getText().length > 300_000, 'a long text by its characters');
+      await vscode.window.showTextDocument(document);
+      const api = vscode.extensions.getExtension<BilingualReaderApi>(EXTENSION_ID)!.exports;
+      const renders: Render[] = [];
+      await vscode.commands.executeCommand('bilingualReader.openReader', document.uri);
+      const panel = api.readerPanelFor(document.uri)!;
+      const collector = panel.onDidPostMessage((m) => {
+        if (m.type === 'render') {
+          renders.push(m);
+        }
+      });
+      try {
+        await nextMessage(panel, isFinalRender);
+      } finally {
+        collector.dispose();
+      }
+      assert.ok(renders.length === 2, `${renders.length} render messages`);
+      const [first, last] = renders as [Render, Render];
+      assert.deepStrictEqual([first.start, first.done], [0, false]);
+      assert.ok(first.blocks.length > 0 && first.blocks[0]!.original === paragraph(0).trim(), 'the first screen is rendered');
+      const early = first.outlines!.length / 4;
+      assert.ok(early > first.blocks.length && early < 9000, `${early} blocks outlined early`);
+      assert.deepStrictEqual([last.start, last.done, last.start + last.outlines!.length / 4], [early, true, 9000]);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      fs.rmSync(file, { force: true });
+    }
+  });
 });
 

@@ -41,7 +41,8 @@ export class ReaderModel {
   /** Converted text of blocks not rendered, kept once a search converted them. */
   private convertedOnly: (string | undefined)[] = [];
   private renderedCount = 0;
-  private lineCount = 0;
+  /** Lines of `text`, counted when first needed (an update): a 20 MB novel's take about 20 ms. */
+  private lineCount: number | undefined;
 
   constructor(
     private readonly convert: (text: string) => string,
@@ -75,22 +76,29 @@ export class ReaderModel {
 
   /**
    * Starts over on `text`: reflows it and renders nothing yet; {@link renderNext} or {@link renderRange}
-   * then render it. `reflowed`, when given, is `text` reflowed already (reflowInSlices). Returns the
-   * number of blocks.
+   * then render it. `reflowed`, when given, is `text` reflowed already (reflowInSlices), or its first
+   * blocks only, to render the first screen while the rest is reflowed: a later reset keeps the
+   * rendering of leading blocks that are the same objects as before. Returns the number of blocks.
    */
   reset(text: string, reflowed: ReflowBlock[] = reflow(text)): number {
+    const before = this.reflowed;
+    const kept = this.rendered;
     this.reflowed = reflowed;
     this.text = text;
     this.rendered = new Array<RenderedBlock | undefined>(reflowed.length);
     this.convertedOnly = new Array<string | undefined>(reflowed.length);
     this.renderedCount = 0;
-    this.lineCount = countLines(text);
+    for (let i = 0; i < Math.min(before.length, reflowed.length) && before[i] === reflowed[i] && kept[i]; i++) {
+      this.rendered[i] = kept[i];
+      this.renderedCount++;
+    }
+    this.lineCount = undefined;
     return this.reflowed.length;
   }
 
-  /** Every block's outline, in order. */
-  outlines(): BlockOutline[] {
-    return this.reflowed.map((block) => this.outline(block));
+  /** The outlines of blocks `start` on, in order. */
+  outlines(start = 0): BlockOutline[] {
+    return this.reflowed.slice(start).map((block) => this.outline(block));
   }
 
   /**
@@ -180,11 +188,12 @@ export class ReaderModel {
   update(text: string, span?: EditSpan): ReaderPatch {
     const reflowed = reflowIncrementally(this.reflowed, this.text, text, span);
     // With a span, only the changed stretch is counted: a 20 MB novel's lines cost milliseconds a keystroke.
+    const oldLineCount = (this.lineCount ??= countLines(this.text));
     const lineCount =
       span && span.newEnd - span.oldEnd === text.length - this.text.length
-        ? this.lineCount + countLines(text, span.start, span.newEnd) - countLines(this.text, span.start, span.oldEnd)
+        ? oldLineCount + countLines(text, span.start, span.newEnd) - countLines(this.text, span.start, span.oldEnd)
         : countLines(text);
-    const lineShift = lineCount - this.lineCount;
+    const lineShift = lineCount - oldLineCount;
     const old = this.reflowed;
     let prefix = 0;
     const max = Math.min(old.length, reflowed.length);

@@ -1,25 +1,32 @@
-import { reflowIncrementally } from './incrementalReflow';
+import { ANCHOR_DISTANCE, reflowIncrementally } from './incrementalReflow';
 import { reflow, ReflowBlock } from './reflow';
 
-/** Characters reflowed per slice: about 10 ms on this project's bench machine. */
-export const REFLOW_SLICE_CHARACTERS = 256 * 1024;
+/** Characters reflowed per slice: at most about 15 ms on this project's bench machine, even at 20 MB (splicing grows with the blocks so far). */
+export const REFLOW_SLICE_CHARACTERS = 64 * 1024;
 
 /**
  * `text` reflowed a slice at a time, awaiting `pause` between slices so that the extension host
  * stays responsive (a 20 MB novel reflowed in one call blocked it for about 330 ms). Each slice ends
  * at a line break and is appended as an edit at the end of what is reflowed so far, through
  * reflowIncrementally — the same splice, anchors and fall-back to a full reflow that keep typing
- * correct — so the result is the reflow of the whole text. `pause` resolves to false to give up;
- * the result is then undefined.
+ * correct — so the result is the reflow of the whole text. `pause` gets the blocks so far and how
+ * many of them are settled: kept as they are, as the same objects, when the next slice is appended
+ * (all but the last ANCHOR_DISTANCE, which it reflows again — unless the splice falls back to a full
+ * reflow, so a caller relying on them checks identity in the result). It resolves to false to give
+ * up, and the result is then undefined.
  */
-export async function reflowInSlices(text: string, pause: () => Promise<boolean>, sliceCharacters = REFLOW_SLICE_CHARACTERS): Promise<ReflowBlock[] | undefined> {
+export async function reflowInSlices(
+  text: string,
+  pause: (blocks: readonly ReflowBlock[], settled: number) => Promise<boolean>,
+  sliceCharacters = REFLOW_SLICE_CHARACTERS,
+): Promise<ReflowBlock[] | undefined> {
   if (text.length <= sliceCharacters) {
     return reflow(text);
   }
   let end = sliceEnd(text, 0, sliceCharacters);
   let blocks = reflow(text.slice(0, end));
   while (end < text.length) {
-    if (!(await pause())) {
+    if (!(await pause(blocks, Math.max(0, blocks.length - ANCHOR_DISTANCE)))) {
       return undefined;
     }
     const next = sliceEnd(text, end, sliceCharacters);
