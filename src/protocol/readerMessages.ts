@@ -48,6 +48,8 @@ export type ToWebviewMessage =
       readonly type: 'render';
       readonly source: string;
       readonly version: number;
+      /** Which rendering of the document this is: block indices and offsets belong to it (options change them). */
+      readonly renderId: number;
       readonly options: ReaderOptions;
       readonly start: number;
       readonly blocks: readonly RenderedBlock[];
@@ -131,8 +133,9 @@ export type FromWebviewMessage =
       /** Annotate [start, end) of a column of block `block` (its index). */
       readonly type: 'annotate';
       readonly source: string;
-      /** The document version the panel showed: blocks and offsets are only meaningful for it. */
+      /** The document version and rendering the panel showed: blocks and offsets are only meaningful for them. */
       readonly version: number;
+      readonly renderId: number;
       readonly block: number;
       readonly column: 'original' | 'converted';
       readonly start: number;
@@ -222,8 +225,14 @@ export function parseFromWebviewMessage(value: unknown, source: string): FromWeb
     case 'setOptions':
       return isOptionsPatch(value.options) ? { type: 'setOptions', source, options: value.options } : undefined;
     case 'annotate':
-      return isLine(value.version) && isLine(value.block) && (value.column === 'original' || value.column === 'converted') && isLine(value.start) && isLine(value.end) && value.end > value.start
-        ? { type: 'annotate', source, version: value.version, block: value.block, column: value.column, start: value.start, end: value.end }
+      return isLine(value.version) &&
+        isLine(value.renderId) &&
+        isLine(value.block) &&
+        (value.column === 'original' || value.column === 'converted') &&
+        isLine(value.start) &&
+        isLine(value.end) &&
+        value.end > value.start
+        ? { type: 'annotate', source, version: value.version, renderId: value.renderId, block: value.block, column: value.column, start: value.start, end: value.end }
         : undefined;
     case 'lookup':
       return isLine(value.id) && isLine(value.version) && isLine(value.block) && (value.column === 'original' || value.column === 'converted') && isLine(value.offset)
@@ -275,7 +284,7 @@ export function parseToWebviewMessage(value: unknown, source: string): ToWebview
   }
   switch (value.type) {
     case 'render':
-      return isObject(value.options) && Array.isArray(value.blocks) && value.blocks.every(isBlock) && (value.outlines === undefined || isNumbers(value.outlines))
+      return isObject(value.options) && isLine(value.renderId) && Array.isArray(value.blocks) && value.blocks.every(isBlock) && (value.outlines === undefined || isNumbers(value.outlines))
         ? (value as unknown as ToWebviewMessage)
         : undefined;
     case 'patch':

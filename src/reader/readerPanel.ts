@@ -80,6 +80,8 @@ export class ReaderPanel extends Disposable {
   private findId = -1;
   private options: ReaderOptions;
   private renderedVersion = -1;
+  /** The render (generation) the current model belongs to; the panel's messages name the one they saw. */
+  private modelGeneration = -1;
   private generation = 0;
   private ready = false;
   /** Renders waiting for the webview page to be ready. */
@@ -88,6 +90,12 @@ export class ReaderPanel extends Disposable {
   private awaitingFirstPost = false;
   /** A long text's first screen, prepared from the first slice of its reflow, waiting for the page. */
   private firstScreen: ToWebviewMessage | undefined;
+  /** Pages loaded ('ready' messages): a reload loses what the page showed. */
+  private pageLoads = 0;
+  /** The page load the last first screen went to. */
+  private firstScreenPage = -1;
+  /** Whether the current page has been sent a render (it shows the document, and a place in it). */
+  private pageShowsBlocks = false;
   private disposed = false;
   /** Whether this panel already said CC-CEDICT could not be loaded. */
   private toldDictionaryFailed = false;
@@ -252,6 +260,8 @@ export class ReaderPanel extends Disposable {
     switch (message.type) {
       case 'ready': {
         this.ready = true;
+        this.pageLoads++;
+        this.pageShowsBlocks = false;
         // A render under way (started with the panel, or while the page reloaded) waits for this; else one starts.
         const underway = this.readyWaiters.length > 0 || this.awaitingFirstPost;
         this.postFirstScreen();
@@ -269,10 +279,13 @@ export class ReaderPanel extends Disposable {
         this.scrollEditors(message.line);
         break;
       case 'annotate':
-        if (message.version === this.renderedVersion) {
-          void this.annotateSelection(message.block, message.column, message.start, message.end);
-        } else {
+        if (message.version !== this.renderedVersion) {
           void vscode.window.showInformationMessage(vscode.l10n.t('The document changed while you were selecting; select the text again.'));
+        } else if (!this.model || message.renderId !== this.modelGeneration) {
+          // Offsets in another rendering (the original line breaks shown or not) would place the note on other text.
+          void vscode.window.showInformationMessage(vscode.l10n.t('The panel was rendered again while you were selecting; select the text again.'));
+        } else {
+          void this.annotateSelection(message.block, message.column, message.start, message.end);
         }
         break;
       case 'lookup':
@@ -326,6 +339,7 @@ export class ReaderPanel extends Disposable {
     if (this.ready) {
       void this.panel.webview.postMessage(message);
       this.posted.fire(message);
+      this.pageShowsBlocks ||= message.type === 'render';
     }
   }
 
@@ -338,6 +352,16 @@ export class ReaderPanel extends Disposable {
   private async renderAll(): Promise<void> {
     const generation = ++this.generation;
     this.awaitingFirstPost = true;
+    try {
+      await this.renderDocument(generation);
+    } catch (error) {
+      // The page's next 'ready' must be able to start a render again.
+      this.awaitingFirstPost = false;
+      void this.services.problems.error(vscode.l10n.t('The reader could not show {0}: {1}', this.fileName(), error instanceof Error ? error.message : String(error)));
+    }
+  }
+
+  private async renderDocument(generation: number): Promise<void> {
     const direction = { from: this.options.from, to: this.options.to } as Direction;
     // Independent: the phrase file and the glossaries load at once.
     const [overrides, matcher] = await Promise.all([this.services.overrides.forDocument(this.document, direction), this.services.glossaries.termMatcher()]);
@@ -359,14 +383,17 @@ export class ReaderPanel extends Disposable {
     const decorator = new ReaderBlockDecorator(matcher, readings, direction, () => this.noteRanges, this.options.showLineBreaks);
     const model = new ReaderModel(convert, this.options.showLineBreaks, decorator.decorate);
     this.decorator = decorator;
-    let early = 0;
+    let firstScreenBlocks = 0;
     this.firstScreen = undefined;
+    // A page showing the document already keeps it until the render is done (its place in it too);
+    // a new or reloaded page gets the first screen before the rest is reflowed.
+    const emptyPage = !this.pageShowsBlocks;
     const reflowed = await reflowInSlices(text, async (blocks, settled) => {
-      if (early === 0 && settled > 0 && text.length > LONG_DOCUMENT_CHARACTERS) {
+      if (firstScreenBlocks === 0 && emptyPage && settled > 0 && text.length > LONG_DOCUMENT_CHARACTERS) {
         // Posted now, or by the page's 'ready' if it is still loading.
-        early = settled;
+        firstScreenBlocks = settled;
         model.reset(text, blocks.slice(0, settled));
-        this.firstScreen = this.outlineMessage(model, version, 0, false, FIRST_SCREEN);
+        this.firstScreen = this.outlineMessage(model, generation, version, 0, false, FIRST_SCREEN);
         if (this.ready) {
           this.postFirstScreen();
         }
@@ -382,16 +409,19 @@ export class ReaderPanel extends Disposable {
     if (!reflowed || !(await this.webviewReady(generation))) {
       return;
     }
-    // Not posted (the page was not ready before the reflow ended), or a reflow that changed them: from the start.
-    const sentEarly = early > 0 && !this.firstScreen && reflowed[early - 1] === model.sourceBlocks[early - 1];
+    // Not posted (the page was not ready before the reflow ended), posted to a page since reloaded, or a
+    // reflow that changed those blocks: from the start.
+    const sentEarly =
+      firstScreenBlocks > 0 && !this.firstScreen && this.firstScreenPage === this.pageLoads && reflowed[firstScreenBlocks - 1] === model.sourceBlocks[firstScreenBlocks - 1];
     this.firstScreen = undefined;
     const total = model.reset(text, reflowed);
     this.model = model;
+    this.modelGeneration = generation;
     this.lazy = isLongDocument(total, text.length);
     if (this.lazy) {
       // The outline of every block (after those sent early) and the first screenful; the panel asks
       // for the rest as it scrolls.
-      this.post(this.outlineMessage(model, version, sentEarly ? early : 0, true, REQUEST_CHUNK));
+      this.post(this.outlineMessage(model, generation, version, sentEarly ? firstScreenBlocks : 0, true, REQUEST_CHUNK));
       this.awaitingFirstPost = false;
       this.renderedVersion = version;
       if (this.document.version !== version) {
@@ -407,6 +437,7 @@ export class ReaderPanel extends Disposable {
           type: 'render',
           source: this.source,
           version,
+          renderId: generation,
           options: this.options,
           start: chunk.start,
           blocks: chunk.blocks,
@@ -440,12 +471,13 @@ export class ReaderPanel extends Disposable {
    * A long document's render message: outlines of blocks `start` on, with the blocks of about `budget`
    * characters from the top rendered among them when `start` is 0.
    */
-  private outlineMessage(model: ReaderModel, version: number, start: number, done: boolean, budget: number): ToWebviewMessage {
+  private outlineMessage(model: ReaderModel, renderId: number, version: number, start: number, done: boolean, budget: number): ToWebviewMessage {
     const first = start === 0 ? model.renderRange(0, model.length, budget).blocks : [];
     return {
       type: 'render',
       source: this.source,
       version,
+      renderId,
       options: this.options,
       start,
       blocks: first,
@@ -461,6 +493,7 @@ export class ReaderPanel extends Disposable {
     if (this.firstScreen) {
       this.post(this.firstScreen);
       this.firstScreen = undefined;
+      this.firstScreenPage = this.pageLoads;
       this.awaitingFirstPost = false;
     }
   }
@@ -548,23 +581,23 @@ export class ReaderPanel extends Disposable {
   private update(): void {
     const model = this.model;
     const version = this.document.version;
-    if (!this.ready || !model || !this.showsAll(model) || version === this.renderedVersion) {
+    if (!this.ready || !model || !this.canPatch(model) || version === this.renderedVersion) {
       return;
     }
     this.takeNoteRanges();
-    const { outlines, ...patch } = model.update(this.document.getText(), this.pendingEdit);
+    const { outlines, ...patch } = model.update(this.document.getText(), this.pendingEdit, this.lazy);
     this.pendingEdit = undefined;
     this.renderedVersion = version;
-    if (patch.deleteCount > 0 || patch.blocks.length > 0 || patch.lineShift !== 0 || outlines) {
-      this.post({
-        type: 'patch',
-        source: this.source,
-        version,
-        ...patch,
-        cards: this.decorator?.takeNewCards() ?? {},
-        ...(outlines ? { outlines: encodeOutlines(outlines) } : {}),
-      });
-    }
+    // Posted even when no block changed (a space the reflow drops): the panel's version must follow,
+    // or its block requests, searches and selections would be refused as about an older text.
+    this.post({
+      type: 'patch',
+      source: this.source,
+      version,
+      ...patch,
+      cards: this.decorator?.takeNewCards() ?? {},
+      ...(outlines ? { outlines: encodeOutlines(outlines) } : {}),
+    });
   }
 
   private notesChanged(): void {
@@ -574,7 +607,7 @@ export class ReaderPanel extends Disposable {
     if (touched.length === 0) {
       return;
     }
-    if (!this.ready || !this.model || !this.showsAll(this.model) || this.document.version !== this.renderedVersion) {
+    if (!this.ready || !this.model || !this.canPatch(this.model) || this.document.version !== this.renderedVersion) {
       void this.renderAll();
       return;
     }
@@ -584,7 +617,7 @@ export class ReaderPanel extends Disposable {
   /** Renders again the blocks overlapping `ranges` of the current text (their notes changed). */
   private rerenderNotes(ranges: readonly TextRange[]): void {
     const model = this.model;
-    if (!this.ready || !model || !this.showsAll(model) || this.document.version !== this.renderedVersion) {
+    if (!this.ready || !model || !this.canPatch(model) || this.document.version !== this.renderedVersion) {
       return;
     }
     this.takeNoteRanges();
@@ -593,8 +626,8 @@ export class ReaderPanel extends Disposable {
     }
   }
 
-  /** Whether the panel has the whole document: every block rendered, or (a long document) outlined. */
-  private showsAll(model: ReaderModel): boolean {
+  /** Whether edits can be patched into the panel: it has every block, rendered or (a long document) outlined. */
+  private canPatch(model: ReaderModel): boolean {
     return this.lazy || model.complete;
   }
 

@@ -32,7 +32,7 @@ export class BlockList {
   private blocks: ListedBlock[] = [];
   private characters = 0;
   /** Blocks known by outline only. */
-  private pending = 0;
+  private outlineCount = 0;
   /** Blocks asked for since the list last changed shape (a patch or render makes earlier asks void). */
   private readonly requested = new Set<number>();
   private heights: (number | undefined)[] = [];
@@ -79,7 +79,7 @@ export class BlockList {
 
   /** Whether every block is rendered (none known by outline only). */
   get complete(): boolean {
-    return this.pending === 0;
+    return this.outlineCount === 0;
   }
 
   /** Where the list starts in the scrolled page, in pixels. */
@@ -129,10 +129,16 @@ export class BlockList {
       if (!old) {
         return;
       }
-      this.pending -= isRendered(old) ? 0 : 1;
+      this.outlineCount -= isRendered(old) ? 0 : 1;
       this.characters += block.original.length - lengthOf(old);
       this.blocks[index] = block;
-      this.heights[index] = undefined;
+      const measured = this.heights[index];
+      if (measured !== undefined) {
+        // Measured before (a block sent again): out of the per-character estimate until measured anew.
+        this.measuredHeight -= measured;
+        this.measuredCharacters -= Math.max(1, lengthOf(old));
+        this.heights[index] = undefined;
+      }
       const row = this.rows.get(index);
       if (row) {
         const focused = row.contains(document.activeElement);
@@ -168,7 +174,7 @@ export class BlockList {
       this.heights.push(heightTail[i]);
     }
     this.characters += blocks.reduce((n, b) => n + lengthOf(b), 0) - removed.reduce((n, b) => n + lengthOf(b), 0);
-    this.pending += blocks.reduce((n, b) => n + (isRendered(b) ? 0 : 1), 0) - removed.reduce((n, b) => n + (isRendered(b) ? 0 : 1), 0);
+    this.outlineCount += blocks.reduce((n, b) => n + (isRendered(b) ? 0 : 1), 0) - removed.reduce((n, b) => n + (isRendered(b) ? 0 : 1), 0);
     this.requested.clear();
     // Rows of the replaced blocks go; rows after them stay, under their new index.
     const shift = blocks.length - deleteCount;
@@ -316,7 +322,7 @@ export class BlockList {
 
   /** Asks for the blocks in [first, last] known by outline only and not asked for yet, a run at a time. */
   private requestMissing(first: number, last: number): void {
-    if (this.pending === 0) {
+    if (this.outlineCount === 0) {
       return;
     }
     let runStart = -1;
@@ -337,6 +343,8 @@ export class BlockList {
     const row = document.createElement('div');
     row.className = `block block-${block.kind} pending`;
     row.setAttribute('aria-busy', 'true');
+    // Focusable like the row it stands for, so the arrow keys go on through it (fill moves the focus over).
+    row.tabIndex = 0;
     row.style.height = `${this.heights[index] ?? this.estimate(index)}px`;
     return row;
   }

@@ -137,6 +137,7 @@ function render(message: Extract<ToWebviewMessage, { type: 'render' }>): void {
   const keepLine = message.start === 0 && list.length > 0 ? sync.currentLine() : undefined;
   // Set first: the list asks for blocks of this version as soon as it has outlines.
   document.body.dataset.version = String(message.version);
+  document.body.dataset.renderId = String(message.renderId);
   if (message.outlines) {
     // A long document: the outlines of the blocks from `start` on, the rendered ones among them in place.
     const blocks: ListedBlock[] = decodeOutlines(message.outlines);
@@ -285,7 +286,8 @@ document.getElementById('annotate')!.addEventListener('click', () => {
   const end = textOffsetIn(startCell, range.endContainer, range.endOffset);
   if (end > start && index >= 0) {
     const version = Number(document.body.dataset.version ?? -1);
-    vscode.postMessage({ type: 'annotate', source, version, block: index, column: startCell.dataset.column === 'converted' ? 'converted' : 'original', start, end });
+    const renderId = Number(document.body.dataset.renderId ?? -1);
+    vscode.postMessage({ type: 'annotate', source, version, renderId, block: index, column: startCell.dataset.column === 'converted' ? 'converted' : 'original', start, end });
   }
 });
 

@@ -17,16 +17,21 @@ export class ScrollSync {
     private readonly listTop: () => number,
   ) {}
 
-  /** Scrolls so that source `line` is at the top. */
+  /**
+   * Scrolls so that source `line` is at the top. Pieces of one long line (a block cut for display)
+   * share its line range: the part of the line past its start is spread over them, so line 7 is the
+   * first piece's top and line 7.5 the middle piece's.
+   */
   scrollToLine(line: number): void {
     if (this.list.length === 0) {
       return;
     }
-    const index = blockIndexAtLine(this.list.all, line);
-    const block = this.list.block(index)!;
-    const within = Math.max(0, Math.min(1, (line - block.startLine) / Math.max(1, block.endLine + 1 - block.startLine)));
+    const { first, count } = this.piecesAround(blockIndexAtLine(this.list.all, line));
+    const block = this.list.block(first)!;
+    const fraction = Math.max(0, Math.min(1, (line - block.startLine) / Math.max(1, block.endLine + 1 - block.startLine))) * count;
+    const piece = Math.min(count - 1, Math.floor(fraction));
     this.ignoreUntil = Date.now() + 150;
-    this.list.scrollToIndex(index, within);
+    this.list.scrollToIndex(first + piece, fraction - piece);
   }
 
   /** The source line at the top of the panel, or undefined while the panel is scrolling on the editor's behalf. */
@@ -45,6 +50,25 @@ export class ScrollSync {
     const index = this.list.indexAt(y);
     const block = this.list.block(index)!;
     const within = Math.max(0, Math.min(1, (y - this.list.topOf(index)) / Math.max(1, this.list.heightOf(index))));
-    return block.startLine + within * (block.endLine + 1 - block.startLine);
+    const { first, count } = this.piecesAround(index);
+    return block.startLine + ((index - first + within) / count) * (block.endLine + 1 - block.startLine);
+  }
+
+  /** The run of blocks with the same line range as block `index` (the pieces of one cut block): its first index and length. */
+  private piecesAround(index: number): { first: number; count: number } {
+    const same = (i: number) => {
+      const a = this.list.block(i);
+      const b = this.list.block(index);
+      return a !== undefined && b !== undefined && a.startLine === b.startLine && a.endLine === b.endLine;
+    };
+    let first = index;
+    while (first > 0 && same(first - 1)) {
+      first--;
+    }
+    let last = index;
+    while (last + 1 < this.list.length && same(last + 1)) {
+      last++;
+    }
+    return { first, count: last - first + 1 };
   }
 }

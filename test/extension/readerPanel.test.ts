@@ -315,6 +315,13 @@ suite('Reader panel', () => {
         const patch = await patched;
         assert.deepStrictEqual([patch.start, patch.deleteCount, patch.outlines], [1500, 1, undefined]);
         assert.ok(patch.blocks[0]!.original.startsWith('新第1501段'), patch.blocks[0]!.original);
+
+        // An edit that changes no block (a space between two Han characters, which the reflow leaves
+        // out) still moves the panel to the new version, or its requests would be refused from then on.
+        const empty = nextMessage(panel, isPatch);
+        await editor.edit((edit) => edit.insert(new vscode.Position(2000, 10), ' '));
+        const unchanged = await empty;
+        assert.deepStrictEqual([unchanged.deleteCount, unchanged.blocks.length, unchanged.version], [0, 0, document.version]);
       } finally {
         collector.dispose();
       }

@@ -59,6 +59,8 @@ suite('UI: the reader panel renders hostile articles as inert text', function ()
     await first.waitFor();
     const rows = await reader.locator('#blocks .block').count();
     assert.ok(rows >= 1 && rows < 60, `${rows} rows in the page for about 210 pieces`);
+    // The pieces share the file's one line: the panel stays at the first (line 0 is its top), not the last.
+    assert.strictEqual(await first.getAttribute('data-index'), '0');
     const converted = await first.locator('.converted').evaluate((cell) => cell.textContent ?? '');
     assert.ok(converted.length > 4000 && converted.length <= 8000, `${converted.length} characters in the first piece`);
     assert.strictEqual(converted, '实体清单与出口管制。'.repeat(converted.length / 10));

@@ -62,4 +62,15 @@ suite('long blocks are cut into pieces for display (issue 13)', () => {
     const incremental = reflowIncrementally(reflow(text), text, edited, { start: at, oldEnd: at, newEnd: at + 4 });
     assert.deepStrictEqual(incremental, reflow(edited));
   });
+
+  test('a paragraph of thousands of lines (text without paragraph ends) reflows in slices and after edits as one reflow does', async () => {
+    const lines = Array.from({ length: 6000 }, (_, i) => `the ${i}th line of an English text without a paragraph end`).join('\n') + '\n';
+    const whole = reflow(lines);
+    assert.ok(whole.length > 20 && whole.slice(1).every((b) => b.continuesPrevious), 'one paragraph, cut into pieces');
+    assert.deepStrictEqual(await reflowInSlices(lines, () => Promise.resolve(true), 4096), whole);
+    const at = lines.indexOf('the 3000th');
+    const edited = lines.slice(0, at) + 'now ' + lines.slice(at);
+    assert.deepStrictEqual(reflowIncrementally(whole, lines, edited, { start: at, oldEnd: at, newEnd: at + 4 }), reflow(edited));
+  });
 });
+

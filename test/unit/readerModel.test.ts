@@ -115,7 +115,7 @@ suite('reader model', () => {
       model.reset(novel);
       model.renderRange(0, 3);
       const edited = novel.replace('第300段：他說這裏', '第300段：他說那裏');
-      const patch = model.update(edited);
+      const patch = model.update(edited, undefined, true);
       assert.deepStrictEqual([patch.start, patch.deleteCount, patch.blocks.length, patch.outlines], [299, 1, 1, undefined]);
       assert.ok(patch.blocks[0]!.converted.includes('他说那里'));
       assert.ok(model.block(0) && model.block(299) && !model.block(298));
@@ -126,7 +126,7 @@ suite('reader model', () => {
       model.reset(novel);
       model.renderRange(0, 2);
       const replaced = novel.replace(/這裏/g, '那裏'.repeat(200));
-      const patch = model.update(replaced);
+      const patch = model.update(replaced, undefined, true);
       assert.strictEqual(patch.blocks.length, 0);
       assert.strictEqual(patch.outlines?.length, patch.deleteCount);
       assert.ok(model.block(0), 'the first block did not change and stays rendered');

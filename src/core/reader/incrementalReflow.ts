@@ -24,8 +24,17 @@ export function reflowIncrementally(previous: readonly ReflowBlock[], previousTe
   const oldChangeEnd = previousText.length - suffix;
   const first = blockIndexAtOffset(previous, prefix);
   const last = blockIndexAtOffset(previous, oldChangeEnd);
-  const before = first - ANCHOR_DISTANCE;
-  const after = last + ANCHOR_DISTANCE;
+  // A piece of a block cut for display is cut where it is because of where its block starts: the
+  // anchors are blocks not cut, so that the window holds every cut block it touches whole.
+  const cut = (i: number) => previous[i]?.continuesPrevious === true || previous[i + 1]?.continuesPrevious === true;
+  let before = first - ANCHOR_DISTANCE;
+  while (before >= 0 && cut(before)) {
+    before--;
+  }
+  let after = last + ANCHOR_DISTANCE;
+  while (after < previous.length && cut(after)) {
+    after++;
+  }
 
   const offsetShift = text.length - previousText.length;
   const lineShift = countNewlines(text, prefix, text.length - suffix) - countNewlines(previousText, prefix, oldChangeEnd);

@@ -13,6 +13,7 @@ const SENTENCE_END = /[。！？!?；;…]['"」』”’）)》〉]*/gu;
 const CLAUSE_END = /[，、,：:\s]/gu;
 /** Combining marks (variation selectors among them) and the zero-width joiner. */
 const MARK_OR_JOINER = /\p{M}|\u200d/u;
+const ZWJ = 0x200d;
 
 /**
  * `blocks` with every block longer than MAX_BLOCK_LENGTH cut into pieces of about that length, each a
@@ -59,6 +60,7 @@ function split(block: ReflowBlock): ReflowBlock[] {
       text: block.text.slice(start, end),
       lines: source.slice(sourceStart, sourceEnd).split('\n'),
       segments: segments.map((s) => ({ ...s, sourceOffset: s.sourceOffset - sourceStart })),
+      ...(pieces.length > 0 ? { continuesPrevious: true as const } : {}),
     });
     line += breaks;
     start = end;
@@ -86,12 +88,15 @@ function cutAt(text: string, start: number): number {
 }
 
 /**
- * `at`, moved back (not below `floor`) off a low surrogate, a combining mark or a joiner; when a run of
+ * `at`, moved back (not below `floor`) off a low surrogate, a combining mark or a joiner (or from just
+ * after a joiner); when a run of
  * marks reaches back past `floor`, moved forward past the run instead: one long run (Zalgo text) stays
  * in one piece, where the panel cuts it for display behind a single marker.
  */
 function safeCut(text: string, at: number, floor: number): number {
-  const inside = (i: number) => isLowSurrogate(text.charCodeAt(i)) || MARK_OR_JOINER.test(text[i] ?? '');
+  // At a code point, not a code unit: supplementary variation selectors (U+E0100…) are marks too.
+  const inside = (i: number) =>
+    isLowSurrogate(text.charCodeAt(i)) || MARK_OR_JOINER.test(String.fromCodePoint(text.codePointAt(i) ?? 32)) || text.charCodeAt(i - 1) === ZWJ;
   let cut = at;
   while (cut > floor && inside(cut)) {
     cut--;

@@ -39,7 +39,7 @@ export class ReaderModel {
   /** Rendered blocks by index; a hole is a block the panel has not been sent. */
   private rendered: (RenderedBlock | undefined)[] = [];
   /** Converted text of blocks not rendered, kept once a search converted them. */
-  private convertedOnly: (string | undefined)[] = [];
+  private searchConversions: (string | undefined)[] = [];
   private renderedCount = 0;
   /** Lines of `text`, counted when first needed (an update): a 20 MB novel's take about 20 ms. */
   private lineCount: number | undefined;
@@ -86,7 +86,7 @@ export class ReaderModel {
     this.reflowed = reflowed;
     this.text = text;
     this.rendered = new Array<RenderedBlock | undefined>(reflowed.length);
-    this.convertedOnly = new Array<string | undefined>(reflowed.length);
+    this.searchConversions = new Array<string | undefined>(reflowed.length);
     this.renderedCount = 0;
     for (let i = 0; i < Math.min(before.length, reflowed.length) && before[i] === reflowed[i] && kept[i]; i++) {
       this.rendered[i] = kept[i];
@@ -157,7 +157,7 @@ export class ReaderModel {
     if (column === 'original') {
       return original;
     }
-    return (this.convertedOnly[index] ??= this.convertText(original));
+    return (this.searchConversions[index] ??= this.convertText(original));
   }
 
   /**
@@ -182,10 +182,11 @@ export class ReaderModel {
 
   /**
    * Reflows `text` and returns what changed since the last update; `span`, when known, bounds what
-   * changed in the text (see extendEditSpan). The changed blocks are rendered when every block was
-   * (a short document) or when they are few; otherwise the patch gives their outlines.
+   * changed in the text (see extendEditSpan). The changed blocks are rendered, unless `outlineLongChanges`
+   * (a long document, whose panel asks for the blocks it shows) and they hold more than 64 K characters:
+   * the patch then gives their outlines.
    */
-  update(text: string, span?: EditSpan): ReaderPatch {
+  update(text: string, span?: EditSpan, outlineLongChanges = false): ReaderPatch {
     const reflowed = reflowIncrementally(this.reflowed, this.text, text, span);
     // With a span, only the changed stretch is counted: a 20 MB novel's lines cost milliseconds a keystroke.
     const oldLineCount = (this.lineCount ??= countLines(this.text));
@@ -205,9 +206,9 @@ export class ReaderModel {
       suffix++;
     }
     const middle = reflowed.slice(prefix, reflowed.length - suffix);
-    const renderMiddle = this.complete || middle.reduce((n, b) => n + b.text.length, 0) <= PATCH_RENDER_CHARACTERS;
+    const renderMiddle = !outlineLongChanges || middle.reduce((n, b) => n + b.text.length, 0) <= PATCH_RENDER_CHARACTERS;
     const oldRendered = this.rendered;
-    const oldConverted = this.convertedOnly;
+    const oldConverted = this.searchConversions;
     const rendered = new Array<RenderedBlock | undefined>(reflowed.length);
     const converted = new Array<string | undefined>(reflowed.length);
     let count = 0;
@@ -227,7 +228,7 @@ export class ReaderModel {
     this.reflowed = reflowed;
     this.text = text;
     this.rendered = rendered;
-    this.convertedOnly = converted;
+    this.searchConversions = converted;
     this.renderedCount = count;
     this.lineCount = lineCount;
     const blocks = renderMiddle ? middle.map((_, i) => this.renderAt(prefix + i)) : [];
@@ -246,7 +247,7 @@ export class ReaderModel {
       this.renderedCount++;
     }
     this.rendered[index] = block;
-    this.convertedOnly[index] = undefined;
+    this.searchConversions[index] = undefined;
     return block;
   }
 

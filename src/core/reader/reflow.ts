@@ -78,6 +78,8 @@ export interface ReflowBlock {
    */
   readonly lines: readonly string[];
   readonly segments: readonly SourceSegment[];
+  /** Set on every piece but the first of a block cut for display (longBlocks.ts): it goes on from the block before. */
+  readonly continuesPrevious?: true;
 }
 
 interface Line {

@@ -1,6 +1,8 @@
 import { ANCHOR_DISTANCE, reflowIncrementally } from './incrementalReflow';
 import { reflow, ReflowBlock } from './reflow';
 
+/** Slices a paragraph may run over before slices are gathered (see reflowInSlices). */
+const LONG_RUN_SLICES = 4;
 /** Characters reflowed per slice: at most about 15 ms on this project's bench machine, even at 20 MB (splicing grows with the blocks so far). */
 export const REFLOW_SLICE_CHARACTERS = 64 * 1024;
 
@@ -13,7 +15,8 @@ export const REFLOW_SLICE_CHARACTERS = 64 * 1024;
  * many of them are settled: kept as they are, as the same objects, when the next slice is appended
  * (all but the last ANCHOR_DISTANCE, which it reflows again — unless the splice falls back to a full
  * reflow, so a caller relying on them checks identity in the result). It resolves to false to give
- * up, and the result is then undefined.
+ * up, and the result is then undefined. A paragraph that runs on over many slices gathers slices
+ * (see LONG_RUN_SLICES), so text without paragraph ends costs linear time, in fewer, longer steps.
  */
 export async function reflowInSlices(
   text: string,
@@ -25,13 +28,28 @@ export async function reflowInSlices(
   }
   let end = sliceEnd(text, 0, sliceCharacters);
   let blocks = reflow(text.slice(0, end));
+  // What `blocks` is the reflow of: a slice is left for later while the last block goes on and on.
+  let reflowedEnd = end;
   while (end < text.length) {
     if (!(await pause(blocks, Math.max(0, blocks.length - ANCHOR_DISTANCE)))) {
       return undefined;
     }
     const next = sliceEnd(text, end, sliceCharacters);
-    blocks = reflowIncrementally(blocks, text.slice(0, end), text.slice(0, next), { start: end, oldEnd: end, newEnd: next });
+    // A paragraph running over many slices (text without paragraph ends) is reflowed again whole with
+    // every slice appended to it: quadratic. Past a few slices, slices wait until as much text waits
+    // as the paragraph holds, so that the work doubles at most (linear over the text).
+    let lastBlock = blocks.length - 1;
+    while (lastBlock > 0 && blocks[lastBlock]!.continuesPrevious) {
+      lastBlock--;
+    }
+    const run = lastBlock >= 0 ? reflowedEnd - blocks[lastBlock]!.startOffset : 0;
+    if (next < text.length && run > LONG_RUN_SLICES * sliceCharacters && next - reflowedEnd < run) {
+      end = next;
+      continue;
+    }
+    blocks = reflowIncrementally(blocks, text.slice(0, reflowedEnd), text.slice(0, next), { start: reflowedEnd, oldEnd: reflowedEnd, newEnd: next });
     end = next;
+    reflowedEnd = next;
   }
   return blocks;
 }
