@@ -1,8 +1,6 @@
-import type { ValidateFunction } from 'ajv';
-import { lineAndColumn } from '../text/lineNumbers';
-import { loadAjv, loadAjvFormats } from '../lazyModules';
 import { createHash } from 'crypto';
-import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
+import { parse } from 'jsonc-parser';
+import { SchemaJson } from '../files/schemaJson';
 import schema from '../../../schemas/annotations.schema.json';
 import type { Annotation } from './annotation';
 
@@ -21,32 +19,21 @@ export function sha256(text: string): string {
 
 /** Reads and checks sidecar files against the schema the extension ships. */
 export class SidecarCodec {
-  private compiled: ValidateFunction<Sidecar> | undefined;
-
-  /** Compiled on first use, off the activation path. */
-  private get validate(): ValidateFunction<Sidecar> {
-    this.compiled ??= loadAjvFormats()(new (loadAjv())({ allErrors: false }), ['date-time']).compile<Sidecar>(schema);
-    return this.compiled;
-  }
+  private readonly json = new SchemaJson<Sidecar>(schema);
 
   read(text: string): SidecarReadResult {
-    const errors: ParseError[] = [];
-    const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: true });
-    if (errors.length > 0) {
-      return { ok: false, problem: printParseErrorCode(errors[0]!.error), line: lineAndColumn(text, errors[0]!.offset).line };
-    }
-    if (!this.validate(value)) {
-      const error = this.validate.errors?.[0];
-      return { ok: false, problem: `${error?.instancePath || '/'} ${error?.message ?? 'does not match the schema'}`, line: 0 };
+    const read = this.json.parse(text);
+    if (!read.ok) {
+      return read;
     }
     const ids = new Set<string>();
-    for (const annotation of value.annotations) {
+    for (const annotation of read.value.annotations) {
       if (ids.has(annotation.id)) {
         return { ok: false, problem: `annotation id ${annotation.id} appears twice`, line: 0 };
       }
       ids.add(annotation.id);
     }
-    return { ok: true, sidecar: value };
+    return { ok: true, sidecar: read.value };
   }
 
   /**
@@ -56,9 +43,9 @@ export class SidecarCodec {
    */
   write(articleText: string, file: string, annotations: readonly Annotation[]): string {
     const sidecar: Sidecar = { version: 1, source: { file, sha256: sha256(articleText), length: articleText.length }, annotations };
-    if (!this.validate(sidecar)) {
-      const error = this.validate.errors?.[0];
-      throw new Error(`the notes do not match the annotations schema: ${error?.instancePath || '/'} ${error?.message ?? ''}`.trim());
+    const problem = this.json.problem(sidecar);
+    if (problem !== undefined) {
+      throw new Error(`the notes do not match the annotations schema: ${problem}`);
     }
     return JSON.stringify(sidecar, null, 2) + '\n';
   }
@@ -73,7 +60,7 @@ export class SidecarCodec {
     const kept: Annotation[] = [];
     for (const candidate of candidates) {
       const probe = { version: 1, source: { file, sha256: sha256(''), length: 0 }, annotations: [candidate] };
-      if (this.validate(probe) && !kept.some((k) => k.id === (candidate as Annotation).id)) {
+      if (this.json.problem(probe) === undefined && !kept.some((k) => k.id === (candidate as Annotation).id)) {
         kept.push(candidate as Annotation);
       }
     }
