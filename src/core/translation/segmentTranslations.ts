@@ -1,0 +1,168 @@
+import { Annotation, selectorsFor, TextPositionSelector, TextQuoteSelector, TextRange } from '../annotations/annotation';
+import { blockTextToSourceRange } from '../annotations/sourceMapping';
+import { anchorAnnotation } from '../annotations/reanchor';
+import type { ReflowBlock } from '../reader/reflow';
+import { segmentText } from './segmentation';
+
+/**
+ * A segment's status, in XLIFF 2.0's words where it has them: `initial` (not started), `translated`,
+ * `reviewed`; `draft` is XLIFF's `initial` with a translation begun (exported with a subState).
+ */
+export type SegmentState = 'initial' | 'draft' | 'translated' | 'reviewed';
+export const SEGMENT_STATES: readonly SegmentState[] = ['initial', 'draft', 'translated', 'reviewed'];
+
+/** A sentence of the article to translate: its text as the reader shows it, and where it is in the document. */
+export interface ArticleSegment {
+  /** Its place in article order, from 0. */
+  readonly index: number;
+  /** The reader block it is in. */
+  readonly block: number;
+  /** The sentence as the reader shows it (lines joined, extraction spaces left out). */
+  readonly source: string;
+  /** Its source range, UTF-16 offsets of the document (from its first to its last character). */
+  readonly range: TextRange;
+}
+
+/**
+ * A translation as it is kept: the translated text, its state, and the source sentence it translates,
+ * located by the W3C Web Annotation selectors the notes use, so that it follows its sentence through
+ * edits and outside changes.
+ */
+export interface StoredTranslation {
+  /** A UUID. */
+  readonly id: string;
+  readonly created: string;
+  readonly modified: string;
+  readonly target: string;
+  readonly state: SegmentState;
+  readonly selector: readonly [TextQuoteSelector, TextPositionSelector];
+}
+
+/** A segment with the translation placed on it, if any. */
+export interface AlignedSegment extends ArticleSegment {
+  readonly translation?: StoredTranslation;
+  /**
+   * The translation was made for other source text: its sentence was edited (found by an approximate
+   * match) or now runs differently (two sentences joined, one split). Shown as "source changed —
+   * review", never silently kept as current.
+   */
+  readonly sourceChanged: boolean;
+}
+
+export interface Alignment {
+  readonly segments: readonly AlignedSegment[];
+  /** Translations whose source could not be found, or that lost their segment to a newer one: kept and shown. */
+  readonly orphans: readonly StoredTranslation[];
+}
+
+/**
+ * The article's segments in order (segmentation.ts rules, block by block), with their source ranges.
+ * A sentence the reflow assembled from pieces of several lines has the range from its first to its
+ * last character.
+ */
+export function articleSegments(blocks: readonly ReflowBlock[]): ArticleSegment[] {
+  const segments: ArticleSegment[] = [];
+  blocks.forEach((block, blockIndex) => {
+    for (const span of segmentText(block.text)) {
+      const range = blockTextToSourceRange(block, span);
+      if (range) {
+        segments.push({ index: segments.length, block: blockIndex, source: block.text.slice(span.start, span.end), range });
+      }
+    }
+  });
+  return segments;
+}
+
+/** The selectors that locate `segment` in `text`, for a translation made now. */
+export function segmentSelectors(text: string, segment: ArticleSegment): [TextQuoteSelector, TextPositionSelector] {
+  return selectorsFor(text, segment.range);
+}
+
+/**
+ * Places each stored translation on the segment its source sentence is now: at its stored position if
+ * the quote is still there (the common case, checked first: a thousand segments must not mean a
+ * thousand searches of the text), else where the notes' anchoring finds it (reanchor.ts: exact quote
+ * by context, then an approximate match). It goes to the segment it overlaps most; when two land on
+ * one segment, the one modified last stays and the other becomes an orphan. Nothing is dropped.
+ */
+export function alignTranslations(text: string, segments: readonly ArticleSegment[], stored: readonly StoredTranslation[]): Alignment {
+  const placed = new Map<number, { translation: StoredTranslation; fuzzy: boolean }>();
+  const orphans: StoredTranslation[] = [];
+  // By start: a caption set inside a paragraph comes after the paragraph in article order, inside its range.
+  const byStart = segments.map((s) => s.index).sort((a, b) => segments[a]!.range.start - segments[b]!.range.start);
+  for (const translation of stored) {
+    const found = locate(text, translation);
+    const segment = found ? segmentOver(segments, byStart, found.range) : undefined;
+    if (!found || segment === undefined) {
+      orphans.push(translation);
+      continue;
+    }
+    const earlier = placed.get(segment);
+    if (earlier && earlier.translation.modified >= translation.modified) {
+      orphans.push(translation);
+      continue;
+    }
+    if (earlier) {
+      orphans.push(earlier.translation);
+    }
+    placed.set(segment, { translation, fuzzy: found.fuzzy });
+  }
+  return {
+    segments: segments.map((segment) => {
+      const match = placed.get(segment.index);
+      return match
+        ? { ...segment, translation: match.translation, sourceChanged: match.fuzzy || match.translation.selector[0].exact !== text.slice(segment.range.start, segment.range.end) }
+        : { ...segment, sourceChanged: false };
+    }),
+    orphans,
+  };
+}
+
+function locate(text: string, translation: StoredTranslation): { range: TextRange; fuzzy: boolean } | undefined {
+  const [quote, position] = translation.selector;
+  if (text.slice(position.start, position.end) === quote.exact) {
+    return { range: { start: position.start, end: position.end }, fuzzy: false };
+  }
+  const annotation: Annotation = {
+    id: translation.id,
+    created: translation.created,
+    modified: translation.modified,
+    body: { note: '', tags: [] },
+    target: { selector: [quote, position] },
+  };
+  const anchored = anchorAnnotation(annotation, text);
+  return anchored ? { range: anchored.range, fuzzy: anchored.method === 'fuzzy' } : undefined;
+}
+
+/**
+ * The index of the segment `range` overlaps most, the tightest of those that overlap it as much (a
+ * caption inside a sentence's range, rather than the sentence), or undefined. `byStart` lists the
+ * segments' indices by their ranges' starts.
+ */
+function segmentOver(segments: readonly ArticleSegment[], byStart: readonly number[], range: TextRange): number | undefined {
+  let lo = 0;
+  let hi = byStart.length - 1;
+  let first = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (segments[byStart[mid]!]!.range.start <= range.start) {
+      first = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  let best: ArticleSegment | undefined;
+  let bestOverlap = 0;
+  // One step back too: the segment before may reach over `range` when a caption starts between.
+  for (let k = Math.max(0, first - 1); k < byStart.length && segments[byStart[k]!]!.range.start < range.end; k++) {
+    const segment = segments[byStart[k]!]!;
+    const overlap = Math.min(range.end, segment.range.end) - Math.max(range.start, segment.range.start);
+    const tighter = best !== undefined && overlap === bestOverlap && segment.range.end - segment.range.start < best.range.end - best.range.start;
+    if (overlap > bestOverlap || tighter) {
+      best = segment;
+      bestOverlap = overlap;
+    }
+  }
+  return best?.index;
+}
