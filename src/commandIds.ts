@@ -19,4 +19,6 @@ export const enum CommandId {
   ExportAnnotations = 'bilingualReader.exportAnnotations',
   ConfirmAnnotationPlacement = 'bilingualReader.confirmAnnotationPlacement',
   ReattachAnnotation = 'bilingualReader.reattachAnnotation',
+  ListSegments = 'bilingualReader.listSegments',
+  TranslateSegment = 'bilingualReader.translateSegment',
 }

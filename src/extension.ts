@@ -9,6 +9,9 @@ import { DeleteAnnotationCommand } from './commands/deleteAnnotationCommand';
 import { EditAnnotationCommand } from './commands/editAnnotationCommand';
 import { ExportAnnotationsCommand } from './commands/exportAnnotationsCommand';
 import { ConfirmAnnotationPlacementCommand } from './commands/confirmAnnotationPlacementCommand';
+import { ListSegmentsCommand } from './commands/listSegmentsCommand';
+import { TranslateSegmentCommand } from './commands/translateSegmentCommand';
+import { TranslationStore } from './translation/translationStore';
 import { ReattachAnnotationCommand } from './commands/reattachAnnotationCommand';
 import { GoToAnnotationCommand } from './commands/goToAnnotationCommand';
 import { ConvertCommand, ConvertInDirectionCommand } from './commands/convertCommand';
@@ -125,6 +128,9 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   const goToAnnotation = new GoToAnnotationCommand(annotations);
   const exportAnnotations = new ExportAnnotationsCommand(annotations, glossaries, converter, readings);
   const confirmPlacement = new ConfirmAnnotationPlacementCommand(annotations);
+  const translations = new TranslationStore();
+  const listSegments = new ListSegmentsCommand(translations, problems);
+  const translateSegment = new TranslateSegmentCommand(translations, problems);
   const reattach = new ReattachAnnotationCommand(annotations);
   context.subscriptions.push(
     vscode.commands.registerCommand(ConvertCommand.id, (arg?: unknown) => convert.execute(arg)),
@@ -141,6 +147,8 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
     vscode.commands.registerCommand(ExportAnnotationsCommand.id, (arg?: unknown) => exportAnnotations.execute(arg)),
     vscode.commands.registerCommand(ConfirmAnnotationPlacementCommand.id, (arg?: unknown) => confirmPlacement.execute(arg)),
     vscode.commands.registerCommand(ReattachAnnotationCommand.id, (arg?: unknown) => reattach.execute(arg)),
+    vscode.commands.registerCommand(ListSegmentsCommand.id, (arg?: unknown) => listSegments.execute(arg)),
+    vscode.commands.registerCommand(TranslateSegmentCommand.id, (arg?: unknown) => translateSegment.execute(arg)),
     ...named.map(([id, direction]) => {
       const command = new ConvertInDirectionCommand(id, direction, conversion);
       return vscode.commands.registerCommand(command.id, () => command.execute());

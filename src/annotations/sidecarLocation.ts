@@ -3,14 +3,23 @@ import { uriBasename } from '../util/uris';
 
 export const SIDECAR_SUFFIX = '.annotations.json';
 
+/** The suffix of a document's translation file (translation/translationStore.ts). */
+export const TRANSLATION_SUFFIX = '.translation.json';
+
 /**
  * Where a document's notes live: `<file name>.annotations.json` beside it (default), or with
  * `bilingualReader.annotations.location` set to `folder`, in `.annotations/` at the root of its
- * workspace folder, mirroring the document's path. Untitled documents have none.
+ * workspace folder, mirroring the document's path. Untitled documents have none. With `suffix`
+ * TRANSLATION_SUFFIX, where its translation lives, by the same rule.
  */
-export function sidecarUriFor(document: vscode.Uri): vscode.Uri | undefined {
+export function sidecarUriFor(document: vscode.Uri, suffix: string = SIDECAR_SUFFIX): vscode.Uri | undefined {
   // Untitled documents have no place to keep a sidecar; read-only and virtual ones (git, output) none either.
-  if (document.scheme === 'untitled' || document.path.endsWith(SIDECAR_SUFFIX) || vscode.workspace.fs.isWritableFileSystem(document.scheme) !== true) {
+  if (
+    document.scheme === 'untitled' ||
+    document.path.endsWith(SIDECAR_SUFFIX) ||
+    document.path.endsWith(TRANSLATION_SUFFIX) ||
+    vscode.workspace.fs.isWritableFileSystem(document.scheme) !== true
+  ) {
     return undefined;
   }
   const name = uriBasename(document);
@@ -18,9 +27,9 @@ export function sidecarUriFor(document: vscode.Uri): vscode.Uri | undefined {
   const folder = vscode.workspace.getWorkspaceFolder(document);
   if (location === 'folder' && folder) {
     const relative = document.path.slice(folder.uri.path.length).replace(/^\/+/, '');
-    return vscode.Uri.joinPath(folder.uri, '.annotations', `${relative}${SIDECAR_SUFFIX}`);
+    return vscode.Uri.joinPath(folder.uri, '.annotations', `${relative}${suffix}`);
   }
-  return vscode.Uri.joinPath(document, '..', `${name}${SIDECAR_SUFFIX}`);
+  return vscode.Uri.joinPath(document, '..', `${name}${suffix}`);
 }
 
 /** The document's path as written in its sidecar: relative to the sidecar's folder. */

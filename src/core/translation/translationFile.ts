@@ -51,3 +51,17 @@ export class TranslationCodec {
     return JSON.stringify(content, null, 2) + '\n';
   }
 }
+
+/**
+ * The translations of `mine` and `theirs` (another window's, read from disk before a write) together:
+ * by id, the one modified last wins; none is dropped. In the order of `theirs`, then new ones of `mine`.
+ */
+export function mergeTranslations(mine: readonly StoredTranslation[], theirs: readonly StoredTranslation[]): StoredTranslation[] {
+  const byId = new Map(mine.map((t) => [t.id, t] as const));
+  const merged = theirs.map((t) => {
+    const own = byId.get(t.id);
+    byId.delete(t.id);
+    return own && own.modified > t.modified ? own : t;
+  });
+  return [...merged, ...byId.values()];
+}

@@ -1,0 +1,54 @@
+import { CommandId } from '../commandIds';
+import type { SegmentState } from '../core/translation/segmentTranslations';
+import { alignedSegments } from '../translation/alignedSegments';
+import { TranslationFileError, TranslationStore } from '../translation/translationStore';
+import type { ProblemReporter } from '../util/problemReporter';
+import { argumentRecord, documentArgument } from './annotationArguments';
+
+/** One segment as listSegments returns it. */
+export interface ListedSegment {
+  readonly index: number;
+  readonly source: string;
+  /** The translation, '' when there is none. */
+  readonly translation: string;
+  readonly state: SegmentState;
+  /** The translation was made for other source text (the sentence was edited): to review. */
+  readonly sourceChanged: boolean;
+}
+
+/**
+ * `bilingualReader.listSegments` with `{ uri? }` (default the active editor's document): the article's
+ * segments in order, with their translations and states. Resolves to undefined after telling the user
+ * why when the document cannot be opened or its translation file cannot be read.
+ */
+export class ListSegmentsCommand {
+  static readonly id = CommandId.ListSegments;
+
+  constructor(
+    private readonly store: TranslationStore,
+    private readonly problems: ProblemReporter,
+  ) {}
+
+  async execute(argument?: unknown): Promise<ListedSegment[] | undefined> {
+    const document = await documentArgument(argumentRecord(argument), this.problems);
+    if (!document) {
+      return undefined;
+    }
+    try {
+      const { segments } = await alignedSegments(document, this.store);
+      return segments.map((s) => ({
+        index: s.index,
+        source: s.source,
+        translation: s.translation?.target ?? '',
+        state: s.translation?.state ?? 'initial',
+        sourceChanged: s.sourceChanged,
+      }));
+    } catch (error) {
+      if (error instanceof TranslationFileError) {
+        void this.problems.error(error.message);
+        return undefined;
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import type { ListedSegment } from '../../src/commands/listSegmentsCommand';
+import { TranslationCodec } from '../../src/core/translation/translationFile';
+import { activateExtension, articleText, closeAllEditors, fixturePath } from './helpers';
+
+const list = (uri: vscode.Uri) => vscode.commands.executeCommand<ListedSegment[] | undefined>('bilingualReader.listSegments', { uri });
+const translate = (uri: vscode.Uri, segment: number, text: string, state?: string) =>
+  vscode.commands.executeCommand<{ index: number; translation: string; state: string } | undefined>('bilingualReader.translateSegment', { uri, segment, text, state });
+
+suite('Translation segments (issue 14)', () => {
+  suiteSetup(activateExtension);
+  let article: string;
+  let uri: vscode.Uri;
+  setup(() => {
+    article = fixturePath(`translated-${Date.now()}.txt`);
+    fs.writeFileSync(article, articleText());
+    uri = vscode.Uri.file(article);
+  });
+  teardown(async () => {
+    await closeAllEditors();
+    fs.rmSync(article, { force: true });
+    fs.rmSync(`${article}.translation.json`, { force: true });
+  });
+
+  test('an article lists its sentences, none translated; a translation is saved beside it and listed', async () => {
+    const before = (await list(uri))!;
+    assert.ok(before.length > 80, `${before.length} segments`);
+    assert.ok(before.every((s, i) => s.index === i && s.translation === '' && s.state === 'initial'));
+    assert.deepStrictEqual(await translate(uri, 3, 'The third sentence.', 'translated'), { index: 3, translation: 'The third sentence.', state: 'translated' });
+    const read = new TranslationCodec().read(fs.readFileSync(`${article}.translation.json`, 'utf8'));
+    assert.ok(read.ok, JSON.stringify(read));
+    // The quote is the document's text of the sentence, line breaks of the extraction included.
+    const quote = read.file.segments[0]!.selector[0].exact;
+    assert.deepStrictEqual([read.file.segments.length, read.file.targetLanguage, quote.replace(/\s/gu, '')], [1, 'en', before[3]!.source.replace(/\s/gu, '')]);
+    const after = (await list(uri))!;
+    assert.deepStrictEqual([after[3]!.translation, after[3]!.state, after[3]!.sourceChanged], ['The third sentence.', 'translated', false]);
+  });
+
+  test('a sentence added above moves the translation with its sentence; editing the sentence flags it until it is translated again', async () => {
+    const third = (await list(uri))![3]!;
+    await translate(uri, 3, 'Three', 'translated');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), '新加的一句話。\n\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const moved = (await list(uri))!;
+    const at = moved.findIndex((s) => s.translation === 'Three');
+    assert.ok(at > 3, `the translation is on segment ${at}`);
+    assert.deepStrictEqual([moved[at]!.source, moved[at]!.sourceChanged], [third.source, false]);
+
+    // One character of the sentence changes: the translation stays on it, flagged for review.
+    const offset = document.getText().indexOf(third.source.slice(4, 6));
+    const change = new vscode.WorkspaceEdit();
+    change.replace(uri, new vscode.Range(document.positionAt(offset), document.positionAt(offset + 1)), '乙');
+    assert.ok(await vscode.workspace.applyEdit(change));
+    const flagged = (await list(uri))!;
+    assert.deepStrictEqual([flagged[at]!.translation, flagged[at]!.sourceChanged], ['Three', true]);
+    await translate(uri, at, 'Three, reviewed', 'reviewed');
+    assert.deepStrictEqual([(await list(uri))![at]!.sourceChanged, (await list(uri))![at]!.state], [false, 'reviewed']);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  test('bad arguments and a missing segment are refused; a broken translation file is reported and never written over', async () => {
+    assert.strictEqual(await translate(uri, -1, 'x'), undefined);
+    assert.strictEqual(await translate(uri, 2, 'x', 'final'), undefined);
+    assert.strictEqual(await translate(uri, 100_000, 'x'), undefined);
+    assert.strictEqual(fs.existsSync(`${article}.translation.json`), false, 'nothing written for refused arguments');
+    const broken = '{ "version": 1, "segments": [ oops';
+    fs.writeFileSync(`${article}.translation.json`, broken);
+    assert.strictEqual(await translate(uri, 2, 'Two'), undefined);
+    assert.strictEqual(await list(uri), undefined);
+    assert.strictEqual(fs.readFileSync(`${article}.translation.json`, 'utf8'), broken, 'the broken file is left as it was');
+  });
+
+  test('a translation written by another window meanwhile is kept when this one saves', async () => {
+    await translate(uri, 1, 'One');
+    const file = `${article}.translation.json`;
+    const codec = new TranslationCodec();
+    const read = codec.read(fs.readFileSync(file, 'utf8'));
+    assert.ok(read.ok);
+    const other = { ...read.file.segments[0]!, id: '11111111-2222-4333-8444-555555555555', target: 'Another window' };
+    fs.writeFileSync(file, codec.write(articleText(), read.file.source.file, 'en', [...read.file.segments, other]));
+    await translate(uri, 5, 'Five');
+    const merged = codec.read(fs.readFileSync(file, 'utf8'));
+    assert.ok(merged.ok);
+    assert.deepStrictEqual(merged.file.segments.map((s) => s.target).sort(), ['Another window', 'Five', 'One']);
+  });
+});
