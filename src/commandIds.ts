@@ -21,4 +21,5 @@ export const enum CommandId {
   ReattachAnnotation = 'bilingualReader.reattachAnnotation',
   ListSegments = 'bilingualReader.listSegments',
   TranslateSegment = 'bilingualReader.translateSegment',
+  ExportTranslation = 'bilingualReader.exportTranslation',
 }

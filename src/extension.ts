@@ -11,6 +11,7 @@ import { ExportAnnotationsCommand } from './commands/exportAnnotationsCommand';
 import { ConfirmAnnotationPlacementCommand } from './commands/confirmAnnotationPlacementCommand';
 import { ListSegmentsCommand } from './commands/listSegmentsCommand';
 import { TranslateSegmentCommand } from './commands/translateSegmentCommand';
+import { ExportTranslationCommand } from './commands/exportTranslationCommand';
 import { TranslationStore } from './translation/translationStore';
 import { ReattachAnnotationCommand } from './commands/reattachAnnotationCommand';
 import { GoToAnnotationCommand } from './commands/goToAnnotationCommand';
@@ -131,6 +132,7 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   const translations = new TranslationStore();
   const listSegments = new ListSegmentsCommand(translations, problems);
   const translateSegment = new TranslateSegmentCommand(translations, problems);
+  const exportTranslation = new ExportTranslationCommand(translations, detector, problems, String(context.extension.packageJSON.version ?? ''));
   const reattach = new ReattachAnnotationCommand(annotations);
   context.subscriptions.push(
     vscode.commands.registerCommand(ConvertCommand.id, (arg?: unknown) => convert.execute(arg)),
@@ -149,6 +151,7 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
     vscode.commands.registerCommand(ReattachAnnotationCommand.id, (arg?: unknown) => reattach.execute(arg)),
     vscode.commands.registerCommand(ListSegmentsCommand.id, (arg?: unknown) => listSegments.execute(arg)),
     vscode.commands.registerCommand(TranslateSegmentCommand.id, (arg?: unknown) => translateSegment.execute(arg)),
+    vscode.commands.registerCommand(ExportTranslationCommand.id, (arg?: unknown) => exportTranslation.execute(arg)),
     ...named.map(([id, direction]) => {
       const command = new ConvertInDirectionCommand(id, direction, conversion);
       return vscode.commands.registerCommand(command.id, () => command.execute());

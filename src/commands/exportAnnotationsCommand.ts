@@ -16,8 +16,9 @@ import { sourceVariant } from '../conversion/configuredDirections';
 import { readingSettings, readingSystemLabel } from '../reader/readingSettings';
 import { GlossaryService } from '../glossary/glossaryService';
 import { writeFileAtomically } from '../util/atomicWrite';
-import { uriArgument, uriBasename } from '../util/uris';
+import { uriBasename } from '../util/uris';
 import { argumentRecord, documentNotesArgument } from './annotationArguments';
+import { exportTarget } from './exportTarget';
 
 type Format = 'markdown' | 'csv' | 'json';
 /** Anki field names stay English, whatever the display language. */
@@ -64,9 +65,7 @@ export class ExportAnnotationsCommand {
       return undefined;
     }
     const name = uriBasename(document.uri);
-    const target =
-      uriArgument(args.target) ??
-      (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(document.uri, '..', `${name}.notes.${EXTENSIONS[format]}`) }));
+    const target = await exportTarget(args.target, document.uri, `notes.${EXTENSIONS[format]}`);
     if (!target) {
       return undefined;
     }

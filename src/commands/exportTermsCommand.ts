@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
-import { uriArgument, uriBasename } from '../util/uris';
+import { uriArgument } from '../util/uris';
+import { exportTarget } from './exportTarget';
 import { termsToCsv, termsToTbx } from '../core/glossary/glossaryFiles';
 import { GlossaryService } from '../glossary/glossaryService';
 import { writeFileAtomically } from '../util/atomicWrite';
@@ -37,12 +38,7 @@ export class ExportTermsCommand {
     if (!format) {
       return undefined;
     }
-    const target =
-      uriArgument(args.target) ??
-      (await vscode.window.showSaveDialog({
-        defaultUri: vscode.Uri.joinPath(uri, '..', `${uriBasename(uri)}.terms.${format}`),
-        filters: format === 'csv' ? { CSV: ['csv'] } : { TBX: ['tbx'] },
-      }));
+    const target = await exportTarget(args.target, uri, `terms.${format}`, format === 'csv' ? { CSV: ['csv'] } : { TBX: ['tbx'] });
     if (!target) {
       return undefined;
     }

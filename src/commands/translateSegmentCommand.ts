@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import { SEGMENT_STATES, SegmentState, segmentSelectors, StoredTranslation } from '../core/translation/segmentTranslations';
 import { alignedSegments } from '../translation/alignedSegments';
+import { targetLanguage } from '../translation/targetLanguage';
 import { TranslationFileError, TranslationStore } from '../translation/translationStore';
 import type { ProblemReporter } from '../util/problemReporter';
 import { argumentRecord, documentArgument } from './annotationArguments';
@@ -60,10 +61,4 @@ export class TranslateSegmentCommand {
       return undefined;
     }
   }
-}
-
-/** The language translations of `document` are in (BCP 47), from `bilingualReader.translation.targetLanguage`. */
-function targetLanguage(document: vscode.TextDocument): string {
-  const value = vscode.workspace.getConfiguration('bilingualReader', document).get<string>('translation.targetLanguage', 'en');
-  return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(value) ? value : 'en';
 }

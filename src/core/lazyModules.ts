@@ -28,3 +28,20 @@ export function loadXml(): typeof import('fast-xml-parser') {
 export function loadApproxStringMatch(): typeof import('approx-string-match').default {
   return (require('approx-string-match') as typeof import('approx-string-match')).default;
 }
+
+/** What the extension uses of tmexchange (locize): TMX 1.4b from and to plain objects; it has no type declarations. */
+export interface TmxExchange {
+  js2tmx(
+    value: {
+      readonly sourceLanguage: string;
+      readonly creationTool?: string;
+      readonly creationToolVersion?: string;
+      readonly resources: Record<string, Record<string, Record<string, string>>>;
+    },
+    callback: (error: Error | null, tmx: string) => void,
+  ): void;
+}
+
+export function loadTmx(): TmxExchange {
+  return require('tmexchange') as TmxExchange;
+}

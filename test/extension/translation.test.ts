@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { XMLParser } from 'fast-xml-parser';
 import type { ListedSegment } from '../../src/commands/listSegmentsCommand';
 import { TranslationCodec } from '../../src/core/translation/translationFile';
 import { activateExtension, articleText, closeAllEditors, fixturePath } from './helpers';
@@ -87,4 +88,30 @@ suite('Translation segments (issue 14)', () => {
     assert.ok(merged.ok);
     assert.deepStrictEqual(merged.file.segments.map((s) => s.target).sort(), ['Another window', 'Five', 'One']);
   });
+
+  test('exports: XLIFF 2.0 for a CAT tool, a TMX memory, bilingual Markdown and the translation alone', async () => {
+    await translate(uri, 0, 'The first sentence.', 'translated');
+    await translate(uri, 1, 'A draft.', 'draft');
+    const exported = (format: string) => vscode.commands.executeCommand<vscode.Uri | undefined>('bilingualReader.exportTranslation', { uri, format, target: vscode.Uri.file(`${article}.${format}`) });
+    try {
+      const xliff = fs.readFileSync((await exported('xliff'))!.fsPath, 'utf8');
+      const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['unit', 'segment'].includes(name) }).parse(xliff);
+      assert.deepStrictEqual([parsed.xliff['@srcLang'], parsed.xliff['@trgLang']], ['zh-Hant-HK', 'en']);
+      const segments = parsed.xliff.file.unit.flatMap((u: { segment: Record<string, unknown>[] }) => u.segment);
+      assert.strictEqual(segments.length, (await list(uri))!.length, 'every sentence is a segment');
+      assert.deepStrictEqual([segments[0]['@state'], segments[0].target, segments[1]['@state'], segments[1]['@subState'], segments[2].target], ['translated', 'The first sentence.', 'initial', 'bilingualReader:draft', undefined]);
+      const tmx = fs.readFileSync((await exported('tmx'))!.fsPath, 'utf8');
+      assert.ok(tmx.includes('<seg>The first sentence.</seg>') && !tmx.includes('A draft.'), 'the memory holds finished sentences only');
+      const markdown = fs.readFileSync((await exported('markdown'))!.fsPath, 'utf8');
+      // The first two sentences are the two headlines: a block each.
+      assert.ok(markdown.includes('\n\n> The first sentence.\n\n') && markdown.includes('\n\n> A draft.\n\n'), markdown.slice(0, 300));
+      assert.strictEqual(fs.readFileSync((await exported('text'))!.fsPath, 'utf8'), 'The first sentence.\n\nA draft.\n');
+      assert.strictEqual(await exported('docx'), undefined);
+    } finally {
+      for (const format of ['xliff', 'tmx', 'markdown', 'text']) {
+        fs.rmSync(`${article}.${format}`, { force: true });
+      }
+    }
+  });
 });
+

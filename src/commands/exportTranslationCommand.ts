@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import { CommandId } from '../commandIds';
+import type { ScriptDetector } from '../core/detection/scriptDetector';
+import { ExportedArticle, toBilingualMarkdown, toTmx, toTranslationText, toXliff } from '../core/translation/translationExport';
+import { alignedSegments } from '../translation/alignedSegments';
+import { targetLanguage } from '../translation/targetLanguage';
+import { TranslationFileError, TranslationStore } from '../translation/translationStore';
+import { writeFileAtomically } from '../util/atomicWrite';
+import type { ProblemReporter } from '../util/problemReporter';
+import { uriBasename } from '../util/uris';
+import { argumentRecord, documentArgument } from './annotationArguments';
+import { exportTarget } from './exportTarget';
+
+type Format = 'xliff' | 'tmx' | 'markdown' | 'text';
+const FORMATS: readonly Format[] = ['xliff', 'tmx', 'markdown', 'text'];
+const EXTENSIONS: Record<Format, string> = { xliff: 'xlf', tmx: 'tmx', markdown: 'bilingual.md', text: 'translation.txt' };
+
+/**
+ * `bilingualReader.exportTranslation` with `{ uri?, format: 'xliff' | 'tmx' | 'markdown' | 'text', target? }`:
+ * the article's translation as XLIFF 2.0 (for OmegaT, memoQ, Trados), a TMX 1.4b memory of its
+ * finished sentences, a bilingual Markdown document, or the translation alone; asks for what is
+ * missing. Resolves to the file written, or undefined after telling the user why not.
+ */
+export class ExportTranslationCommand {
+  static readonly id = CommandId.ExportTranslation;
+
+  constructor(
+    private readonly store: TranslationStore,
+    private readonly detector: ScriptDetector,
+    private readonly problems: ProblemReporter,
+    private readonly extensionVersion: string,
+  ) {}
+
+  async execute(argument?: unknown): Promise<vscode.Uri | undefined> {
+    const args = argumentRecord(argument);
+    if (args.format !== undefined && !FORMATS.includes(args.format as Format)) {
+      void this.problems.error(vscode.l10n.t('Unknown export format {0}: use {1}.', String(args.format), FORMATS.map((f) => `"${f}"`).join(', ')));
+      return undefined;
+    }
+    const document = await documentArgument(args, this.problems);
+    if (!document) {
+      return undefined;
+    }
+    const format =
+      (args.format as Format | undefined) ??
+      (
+        await vscode.window.showQuickPick(
+          [
+            { label: 'XLIFF 2.0', detail: vscode.l10n.t('For OmegaT, memoQ, Trados'), format: 'xliff' as const },
+            { label: 'TMX 1.4b', detail: vscode.l10n.t('Translation memory of the translated and reviewed sentences'), format: 'tmx' as const },
+            { label: vscode.l10n.t('Bilingual Markdown'), detail: vscode.l10n.t('Each paragraph followed by its translation'), format: 'markdown' as const },
+            { label: vscode.l10n.t('Translation as text'), format: 'text' as const },
+          ],
+          { title: vscode.l10n.t('Export Translation') },
+        )
+      )?.format;
+    if (!format) {
+      return undefined;
+    }
+    const name = uriBasename(document.uri);
+    const target = await exportTarget(args.target, document.uri, EXTENSIONS[format]);
+    if (!target) {
+      return undefined;
+    }
+    try {
+      const { segments } = await alignedSegments(document, this.store);
+      const profile = this.detector.detect(document.getText());
+      const article: ExportedArticle = {
+        file: name,
+        sourceLanguage: profile.kind === 'simplified' ? 'zh-Hans' : profile.hongKongLike ? 'zh-Hant-HK' : 'zh-Hant',
+        targetLanguage: targetLanguage(document),
+      };
+      const content =
+        format === 'xliff'
+          ? toXliff(article, segments, vscode.l10n.t('the source sentence changed since this translation: review it'))
+          : format === 'tmx'
+            ? await toTmx(article, segments, this.extensionVersion)
+            : format === 'markdown'
+              ? toBilingualMarkdown(name, segments, article.targetLanguage)
+              : toTranslationText(segments, article.targetLanguage);
+      await writeFileAtomically(target, new TextEncoder().encode(content));
+      return target;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      void this.problems.error(error instanceof TranslationFileError ? reason : vscode.l10n.t('Could not export the translation to {0}: {1}', vscode.workspace.asRelativePath(target), reason));
+      return undefined;
+    }
+  }
+}
