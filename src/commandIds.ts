@@ -22,4 +22,5 @@ export const enum CommandId {
   ListSegments = 'bilingualReader.listSegments',
   TranslateSegment = 'bilingualReader.translateSegment',
   ExportTranslation = 'bilingualReader.exportTranslation',
+  ImportTranslation = 'bilingualReader.importTranslation',
 }

@@ -12,6 +12,7 @@ import { ConfirmAnnotationPlacementCommand } from './commands/confirmAnnotationP
 import { ListSegmentsCommand } from './commands/listSegmentsCommand';
 import { TranslateSegmentCommand } from './commands/translateSegmentCommand';
 import { ExportTranslationCommand } from './commands/exportTranslationCommand';
+import { ImportTranslationCommand } from './commands/importTranslationCommand';
 import { TranslationStore } from './translation/translationStore';
 import { ReattachAnnotationCommand } from './commands/reattachAnnotationCommand';
 import { GoToAnnotationCommand } from './commands/goToAnnotationCommand';
@@ -132,6 +133,7 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   const translations = new TranslationStore();
   const listSegments = new ListSegmentsCommand(translations, problems);
   const translateSegment = new TranslateSegmentCommand(translations, problems);
+  const importTranslation = new ImportTranslationCommand(translations, problems);
   const exportTranslation = new ExportTranslationCommand(translations, detector, problems, String(context.extension.packageJSON.version ?? ''));
   const reattach = new ReattachAnnotationCommand(annotations);
   context.subscriptions.push(
@@ -152,6 +154,7 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
     vscode.commands.registerCommand(ListSegmentsCommand.id, (arg?: unknown) => listSegments.execute(arg)),
     vscode.commands.registerCommand(TranslateSegmentCommand.id, (arg?: unknown) => translateSegment.execute(arg)),
     vscode.commands.registerCommand(ExportTranslationCommand.id, (arg?: unknown) => exportTranslation.execute(arg)),
+    vscode.commands.registerCommand(ImportTranslationCommand.id, (arg?: unknown) => importTranslation.execute(arg)),
     ...named.map(([id, direction]) => {
       const command = new ConvertInDirectionCommand(id, direction, conversion);
       return vscode.commands.registerCommand(command.id, () => command.execute());

@@ -53,7 +53,7 @@ export class TranslateSegmentCommand {
         state,
         selector: segmentSelectors(document.getText(), target),
       };
-      await this.store.save(document, translation, targetLanguage(document));
+      await this.store.save(document, [translation], targetLanguage(document));
       return { index, translation: text, state };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

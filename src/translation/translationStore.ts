@@ -4,6 +4,7 @@ import type { StoredTranslation } from '../core/translation/segmentTranslations'
 import { mergeTranslations, TranslationCodec } from '../core/translation/translationFile';
 import { relativeSourcePath, sidecarUriFor, TRANSLATION_SUFFIX } from '../annotations/sidecarLocation';
 import { WorkspaceSidecarFileSystem } from '../annotations/workspaceSidecarFileSystem';
+import { uriBasename } from '../util/uris';
 
 /** A translation file that must not be written over, with the reason (for the user: names the file). */
 export class TranslationFileError extends Error {}
@@ -38,12 +39,12 @@ export class TranslationStore {
   }
 
   /**
-   * Saves `translation` of `document` (a new one, or the new version of the one with its id) in the
+   * Saves `translations` of `document` (new ones, or new versions of those with their ids) in the
    * language `targetLanguage` (BCP 47), merged with what the file holds now.
    * @throws TranslationFileError when the document can have no translation file, or the file must not be written over
    * @throws Error when writing fails
    */
-  save(document: vscode.TextDocument, translation: StoredTranslation, targetLanguage: string): Promise<void> {
+  save(document: vscode.TextDocument, translations: readonly StoredTranslation[], targetLanguage: string): Promise<void> {
     const file = this.fileFor(document.uri);
     if (!file) {
       return Promise.reject(new TranslationFileError(vscode.l10n.t('Translations need a saved file: save {0} first.', vscode.workspace.asRelativePath(document.uri))));
@@ -53,10 +54,31 @@ export class TranslationStore {
       if (obstacle) {
         throw new TranslationFileError(vscode.l10n.t('{0} is not written: {1}.', vscode.workspace.asRelativePath(file), obstacle));
       }
-      const segments = mergeTranslations([translation], await this.readFile(file));
+      const segments = mergeTranslations(translations, await this.readFile(file));
       await this.files.createParent(file);
       const text = this.codec.write(document.getText(), relativeSourcePath(file, document.uri), targetLanguage, segments);
       await writeAtomically(this.files, file, new TextEncoder().encode(text));
+    });
+  }
+
+  /**
+   * A copy of the document's translation file beside it, `<file>.before-<label>-<time>.json`, before
+   * an import replaces translations; undefined when there is no file yet.
+   * @throws Error when copying fails (the caller then replaces nothing)
+   */
+  backup(document: vscode.Uri, label: string): Promise<vscode.Uri | undefined> {
+    const file = this.fileFor(document);
+    if (!file) {
+      return Promise.resolve(undefined);
+    }
+    return this.queue.run(file.toString(), async () => {
+      if ((await this.files.readText(file)) === undefined) {
+        return undefined;
+      }
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const copy = vscode.Uri.joinPath(file, '..', `${uriBasename(file).replace(/\.json$/, '')}.before-${label}-${stamp}.json`);
+      await this.files.copy(file, copy);
+      return copy;
     });
   }
 

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { XMLParser } from 'fast-xml-parser';
 import type { ListedSegment } from '../../src/commands/listSegmentsCommand';
@@ -110,6 +111,40 @@ suite('Translation segments (issue 14)', () => {
     } finally {
       for (const format of ['xliff', 'tmx', 'markdown', 'text']) {
         fs.rmSync(`${article}.${format}`, { force: true });
+      }
+    }
+  });
+
+  test('import from OmegaT and Trados: sentences matched by text, an earlier translation replaced only after a copy of the file, a broken file refused', async () => {
+    const fixture = (name: string) => vscode.Uri.file(path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'xliff', name));
+    await translate(uri, 3, 'An earlier translation.', 'translated');
+    const result = await vscode.commands.executeCommand<{ imported: number; replaced: number; unmatched: number; backup?: string }>('bilingualReader.importTranslation', { uri, source: fixture('omegat.xlf') });
+    try {
+      assert.deepStrictEqual([result?.imported, result?.replaced, result?.unmatched], [2, 1, 1]);
+      const backup = vscode.Uri.parse(result!.backup!);
+      assert.ok(fs.readFileSync(backup.fsPath, 'utf8').includes('An earlier translation.'), 'the replaced translation is in the copy');
+      const listed = (await list(uri))!;
+      assert.deepStrictEqual([listed[1]!.translation, listed[1]!.state], ['Nvidia loses over US$15 billion', 'translated']);
+      assert.ok(listed[3]!.translation.startsWith("Huang said Nvidia's share"));
+      assert.strictEqual(listed[6]!.translation, '', 'a unit without a target gives nothing');
+
+      const trados = await vscode.commands.executeCommand<{ imported: number }>('bilingualReader.importTranslation', { uri, source: fixture('trados.sdlxliff') });
+      assert.strictEqual(trados?.imported, 2);
+      const after = (await list(uri))!;
+      assert.deepStrictEqual([after[3]!.state, after[4]!.state], ['reviewed', 'reviewed']);
+
+      const before = fs.readFileSync(`${article}.translation.json`, 'utf8');
+      const broken = fixturePath(`broken-${Date.now()}.xlf`);
+      fs.writeFileSync(broken, '<xliff version="1.2"><file><body><trans-unit>');
+      try {
+        assert.strictEqual(await vscode.commands.executeCommand('bilingualReader.importTranslation', { uri, source: vscode.Uri.file(broken) }), undefined);
+      } finally {
+        fs.rmSync(broken, { force: true });
+      }
+      assert.strictEqual(fs.readFileSync(`${article}.translation.json`, 'utf8'), before, 'nothing changed');
+    } finally {
+      if (result?.backup) {
+        fs.rmSync(vscode.Uri.parse(result.backup).fsPath, { force: true });
       }
     }
   });

@@ -1,20 +1,14 @@
 import * as assert from 'assert';
 import { XMLParser } from 'fast-xml-parser';
 import { reflow } from '../../src/core/reader/reflow';
-import { AlignedSegment, alignTranslations, articleSegments, segmentSelectors, StoredTranslation } from '../../src/core/translation/segmentTranslations';
+import { AlignedSegment, alignTranslations, articleSegments, StoredTranslation } from '../../src/core/translation/segmentTranslations';
+import { storedTranslation } from './testData';
 import { DRAFT_SUBSTATE, toBilingualMarkdown, toTmx, toTranslationText, toXliff } from '../../src/core/translation/translationExport';
 
 suite('translation exports (issue 14)', () => {
   const text = '美國商務部表示，將收緊管制。英偉達股價下跌。\n\n業界認為影響有限；市場反應平淡。\n';
   const segments = articleSegments(reflow(text));
-  const stored = (index: number, target: string, state: StoredTranslation['state']): StoredTranslation => ({
-    id: `00000000-0000-4000-8000-00000000000${index}`,
-    created: '2026-11-30T10:00:00.000Z',
-    modified: '2026-11-30T10:00:00.000Z',
-    target,
-    state,
-    selector: segmentSelectors(text, segments[index]!),
-  });
+  const stored = (index: number, target: string, state: StoredTranslation['state']) => storedTranslation(text, index, target, state);
   const aligned: AlignedSegment[] = alignTranslations(text, segments, [
     stored(0, 'The Commerce Department said it would tighten <controls> & more.', 'translated'),
     stored(1, 'Nvidia shares fell.', 'draft'),

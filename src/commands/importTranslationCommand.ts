@@ -1,0 +1,104 @@
+import { randomUUID } from 'crypto';
+import * as vscode from 'vscode';
+import { CommandId } from '../commandIds';
+import { segmentSelectors, StoredTranslation } from '../core/translation/segmentTranslations';
+import { matchImported, readXliff } from '../core/translation/translationImport';
+import { alignedSegments } from '../translation/alignedSegments';
+import { targetLanguage } from '../translation/targetLanguage';
+import { TranslationFileError, TranslationStore } from '../translation/translationStore';
+import { readTextIfPresent } from '../util/files';
+import type { ProblemReporter } from '../util/problemReporter';
+import { uriArgument } from '../util/uris';
+import { argumentRecord, documentArgument } from './annotationArguments';
+
+/** What an import did. */
+export interface ImportResult {
+  /** Sentences given a translation they did not have, or a different one. */
+  readonly imported: number;
+  /** Of those, sentences whose earlier, different translation was replaced (it stays in `backup`). */
+  readonly replaced: number;
+  /** Translated sentences of the file that are not in the article. */
+  readonly unmatched: number;
+  /** The copy of the translation file made before anything was replaced. */
+  readonly backup?: string;
+}
+
+/**
+ * `bilingualReader.importTranslation` with `{ uri?, source? }`: reads an XLIFF 2.0 or 1.2 file
+ * (OmegaT, memoQ, Trados SDLXLIFF; translationImport.ts) and gives each article sentence whose source
+ * it translates that translation and state. Sentences are matched by their text, in order; a
+ * translation the article already has is replaced only after the translation file was copied beside
+ * itself, and the message says so. Resolves to what it did, or undefined after telling the user why not.
+ */
+export class ImportTranslationCommand {
+  static readonly id = CommandId.ImportTranslation;
+
+  constructor(
+    private readonly store: TranslationStore,
+    private readonly problems: ProblemReporter,
+  ) {}
+
+  async execute(argument?: unknown): Promise<ImportResult | undefined> {
+    const args = argumentRecord(argument);
+    const document = await documentArgument(args, this.problems);
+    if (!document) {
+      return undefined;
+    }
+    const source =
+      uriArgument(args.source) ??
+      (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { XLIFF: ['xlf', 'xliff', 'mqxliff', 'sdlxliff'] }, title: vscode.l10n.t('Import Translation') }))?.[0];
+    if (!source) {
+      return undefined;
+    }
+    const where = vscode.workspace.asRelativePath(source);
+    let segments;
+    try {
+      const text = await readTextIfPresent(source);
+      if (text === undefined) {
+        void this.problems.error(vscode.l10n.t('{0} does not exist.', where));
+        return undefined;
+      }
+      segments = readXliff(text).segments;
+    } catch (error) {
+      void this.problems.error(vscode.l10n.t('{0} cannot be imported: {1}', where, error instanceof Error ? error.message : String(error)));
+      return undefined;
+    }
+    try {
+      const aligned = await alignedSegments(document, this.store);
+      const { matches, unmatched } = matchImported(aligned.segments, segments);
+      const text = document.getText();
+      const now = new Date().toISOString();
+      const changes = matches.filter(({ segment, imported }) => segment.translation?.target !== imported.target || segment.translation.state !== imported.state);
+      // A translation there before, with other text: kept in a copy of the file before it is replaced.
+      const replaced = changes.filter(({ segment, imported }) => (segment.translation?.target.length ?? 0) > 0 && segment.translation!.target !== imported.target);
+      const backup = replaced.length > 0 ? await this.store.backup(document.uri, 'import') : undefined;
+      const translations: StoredTranslation[] = changes.map(({ segment, imported }) => ({
+        id: segment.translation?.id ?? randomUUID(),
+        created: segment.translation?.created ?? now,
+        modified: now,
+        target: imported.target,
+        state: imported.state,
+        selector: segmentSelectors(text, segment),
+      }));
+      if (translations.length > 0) {
+        await this.store.save(document, translations, targetLanguage(document));
+      }
+      const result: ImportResult = { imported: translations.length, replaced: replaced.length, unmatched: unmatched.length, ...(backup ? { backup: backup.toString() } : {}) };
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t(
+          'Imported {0} translations from {1}; {2} replaced earlier ones (kept in {3}); {4} sentences of the file are not in the article.',
+          result.imported,
+          where,
+          result.replaced,
+          backup ? vscode.workspace.asRelativePath(backup) : '—',
+          result.unmatched,
+        ),
+      );
+      return result;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      void this.problems.error(error instanceof TranslationFileError ? reason : vscode.l10n.t('{0} cannot be imported: {1}', where, reason));
+      return undefined;
+    }
+  }
+}
