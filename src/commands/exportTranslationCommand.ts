@@ -62,13 +62,18 @@ export class ExportTranslationCommand {
     if (!target) {
       return undefined;
     }
+    if (target.toString() === document.uri.toString() || target.toString() === this.store.fileFor(document.uri)?.toString()) {
+      void this.problems.error(vscode.l10n.t('An export is not written over the article or its translation file: choose another file.'));
+      return undefined;
+    }
     try {
-      const { segments } = await alignedSegments(document, this.store);
+      const { segments, targetLanguage: fileLanguage } = await alignedSegments(document, this.store);
       const profile = this.detector.detect(document.getText());
       const article: ExportedArticle = {
         file: name,
         sourceLanguage: profile.kind === 'simplified' ? 'zh-Hans' : profile.hongKongLike ? 'zh-Hant-HK' : 'zh-Hant',
-        targetLanguage: targetLanguage(document),
+        // The file's own language: the setting may have changed since it was written.
+        targetLanguage: fileLanguage ?? targetLanguage(document),
       };
       const content =
         format === 'xliff'

@@ -1,9 +1,9 @@
 import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
-import { segmentSelectors, StoredTranslation } from '../core/translation/segmentTranslations';
-import { matchImported, readXliff } from '../core/translation/translationImport';
-import { alignedSegments } from '../translation/alignedSegments';
+import { AlignedSegment, segmentSelectors, StoredTranslation } from '../core/translation/segmentTranslations';
+import { ImportedSegment, matchImported, readXliff } from '../core/translation/translationImport';
+import { alignedSegments, alignText } from '../translation/alignedSegments';
 import { targetLanguage } from '../translation/targetLanguage';
 import { TranslationFileError, TranslationStore } from '../translation/translationStore';
 import { readTextIfPresent } from '../util/files';
@@ -64,26 +64,30 @@ export class ImportTranslationCommand {
       return undefined;
     }
     try {
-      const aligned = await alignedSegments(document, this.store);
-      const { matches, unmatched } = matchImported(aligned.segments, segments);
-      const text = document.getText();
-      const now = new Date().toISOString();
-      const changes = matches.filter(({ segment, imported }) => segment.translation?.target !== imported.target || segment.translation.state !== imported.state);
-      // A translation there before, with other text: kept in a copy of the file before it is replaced.
-      const replaced = changes.filter(({ segment, imported }) => (segment.translation?.target.length ?? 0) > 0 && segment.translation!.target !== imported.target);
-      const backup = replaced.length > 0 ? await this.store.backup(document.uri, 'import') : undefined;
-      const translations: StoredTranslation[] = changes.map(({ segment, imported }) => ({
-        id: segment.translation?.id ?? randomUUID(),
-        created: segment.translation?.created ?? now,
-        modified: now,
-        target: imported.target,
-        state: imported.state,
-        selector: segmentSelectors(text, segment),
-      }));
-      if (translations.length > 0) {
-        await this.store.save(document, translations, targetLanguage(document));
-      }
-      const result: ImportResult = { imported: translations.length, replaced: replaced.length, unmatched: unmatched.length, ...(backup ? { backup: backup.toString() } : {}) };
+      // Would it replace translations? Then the file is copied first; the changes themselves are
+      // worked out again inside the write queue, from the file as it is then.
+      const before = await alignedSegments(document, this.store);
+      const backup = changesOf(before.segments, segments).replaced > 0 ? await this.store.backup(document.uri, 'import') : undefined;
+      let replaced = 0;
+      let unmatched = 0;
+      const saved = await this.store.update(document, targetLanguage(document), (stored) => {
+        const text = document.getText();
+        const changes = changesOf(alignText(text, stored.translations).segments, segments);
+        replaced = changes.replaced;
+        unmatched = changes.unmatched;
+        const now = new Date().toISOString();
+        return changes.matches.map(
+          ({ segment, imported }): StoredTranslation => ({
+            id: segment.translation?.id ?? randomUUID(),
+            created: segment.translation?.created ?? now,
+            modified: now,
+            target: imported.target,
+            state: imported.state,
+            selector: segmentSelectors(text, segment),
+          }),
+        );
+      });
+      const result: ImportResult = { imported: saved.length, replaced, unmatched, ...(backup ? { backup: backup.toString() } : {}) };
       void vscode.window.showInformationMessage(
         vscode.l10n.t(
           'Imported {0} translations from {1}; {2} replaced earlier ones (kept in {3}); {4} sentences of the file are not in the article.',
@@ -101,4 +105,19 @@ export class ImportTranslationCommand {
       return undefined;
     }
   }
+}
+
+/**
+ * What importing `imported` into `segments` changes: the matched sentences whose translation or state
+ * differs, how many of them had another, non-empty translation, and how many translated sentences of
+ * the file are not in the article.
+ */
+function changesOf(
+  segments: readonly AlignedSegment[],
+  imported: readonly ImportedSegment[],
+): { matches: { segment: AlignedSegment; imported: ImportedSegment }[]; replaced: number; unmatched: number } {
+  const { matches, unmatched } = matchImported(segments, imported);
+  const changed = matches.filter(({ segment, imported: item }) => segment.translation?.target !== item.target || segment.translation.state !== item.state);
+  const replaced = changed.filter(({ segment, imported: item }) => (segment.translation?.target.length ?? 0) > 0 && segment.translation!.target !== item.target).length;
+  return { matches: changed, replaced, unmatched: unmatched.length };
 }

@@ -14,11 +14,14 @@ export interface ListedSegment {
   readonly state: SegmentState;
   /** The translation was made for other source text (the sentence was edited): to review. */
   readonly sourceChanged: boolean;
+  /** A translation whose sentence is gone from the article (index -1, its old sentence as source): kept, to reuse or delete by hand. */
+  readonly orphan?: true;
 }
 
 /**
  * `bilingualReader.listSegments` with `{ uri? }` (default the active editor's document): the article's
- * segments in order, with their translations and states. Resolves to undefined after telling the user
+ * segments in order, with their translations and states, then the translations whose sentence is gone
+ * (`orphan: true`, index -1). Resolves to undefined after telling the user
  * why when the document cannot be opened or its translation file cannot be read.
  */
 export class ListSegmentsCommand {
@@ -35,14 +38,17 @@ export class ListSegmentsCommand {
       return undefined;
     }
     try {
-      const { segments } = await alignedSegments(document, this.store);
-      return segments.map((s) => ({
-        index: s.index,
-        source: s.source,
-        translation: s.translation?.target ?? '',
-        state: s.translation?.state ?? 'initial',
-        sourceChanged: s.sourceChanged,
-      }));
+      const { segments, orphans } = await alignedSegments(document, this.store);
+      return [
+        ...segments.map((s) => ({
+          index: s.index,
+          source: s.source,
+          translation: s.translation?.target ?? '',
+          state: s.translation?.state ?? 'initial',
+          sourceChanged: s.sourceChanged,
+        })),
+        ...orphans.map((t) => ({ index: -1, source: t.selector[0].exact, translation: t.target, state: t.state, sourceChanged: true, orphan: true as const })),
+      ];
     } catch (error) {
       if (error instanceof TranslationFileError) {
         void this.problems.error(error.message);

@@ -2,20 +2,26 @@ import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import { SEGMENT_STATES, SegmentState, segmentSelectors, StoredTranslation } from '../core/translation/segmentTranslations';
-import { alignedSegments } from '../translation/alignedSegments';
+import { alignText } from '../translation/alignedSegments';
 import { targetLanguage } from '../translation/targetLanguage';
 import { TranslationFileError, TranslationStore } from '../translation/translationStore';
 import type { ProblemReporter } from '../util/problemReporter';
 import { argumentRecord, documentArgument } from './annotationArguments';
 
+/** A request the article no longer fits: no such segment, or another sentence there now. */
+class StaleSegment extends Error {}
+
 /**
- * `bilingualReader.translateSegment` with `{ uri?, segment, text, state? }`: sets the translation of
- * segment `segment` (its index in listSegments) to `text`, with `state` (initial, draft, translated,
- * reviewed; default draft, or initial for an empty text), described on the sentence as it is now (a
- * translation flagged "source changed" is thereby confirmed). Resolves to `{ index, translation, state }`
- * once the translation file is written, or undefined after telling the user why not: bad arguments,
- * no such segment, a translation file that must not be written over, a failed write (the translation
- * is then not kept: the message says so, so that the user can copy it).
+ * `bilingualReader.translateSegment` with `{ uri?, segment, text, state?, source? }`: sets the
+ * translation of segment `segment` (its index in listSegments) to `text`, with `state` (initial,
+ * draft, translated, reviewed; default draft, or initial for an empty text), described on the
+ * sentence as it is now (a translation flagged "source changed" is thereby confirmed). With `source`
+ * (the sentence as listSegments gave it), the article must still have that sentence there — callers
+ * that listed the segments earlier should give it, or an edit in between would put the translation on
+ * another sentence. The segment is looked up inside the translation file's write queue, so two quick
+ * saves of one sentence make one translation. Resolves to `{ index, translation, state }` once the
+ * file is written, or undefined after telling the user why not (the text is in the message when a
+ * write failed, so that nothing typed is lost).
  */
 export class TranslateSegmentCommand {
   static readonly id = CommandId.TranslateSegment;
@@ -27,9 +33,19 @@ export class TranslateSegmentCommand {
 
   async execute(argument?: unknown): Promise<{ index: number; translation: string; state: SegmentState } | undefined> {
     const args = argumentRecord(argument);
-    const { segment: index, text, state: requested } = args as { segment?: unknown; text?: unknown; state?: unknown };
-    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || typeof text !== 'string' || (requested !== undefined && !SEGMENT_STATES.includes(requested as SegmentState))) {
-      void this.problems.error(vscode.l10n.t('Translate Segment needs {0}.', '{ uri?, segment: number, text: string, state?: "initial" | "draft" | "translated" | "reviewed" }'));
+    const { segment: index, text, state: requested, source } = args as { segment?: unknown; text?: unknown; state?: unknown; source?: unknown };
+    const state = (requested as SegmentState | undefined) ?? (typeof text === 'string' && text.length > 0 ? 'draft' : 'initial');
+    if (
+      typeof index !== 'number' ||
+      !Number.isInteger(index) ||
+      index < 0 ||
+      typeof text !== 'string' ||
+      !SEGMENT_STATES.includes(state) ||
+      (source !== undefined && typeof source !== 'string') ||
+      // A translated or reviewed segment has a translation (XLIFF checkers flag an empty target).
+      ((state === 'translated' || state === 'reviewed') && text.trim().length === 0)
+    ) {
+      void this.problems.error(vscode.l10n.t('Translate Segment needs {0}.', '{ uri?, segment: number, text: string, state?: "initial" | "draft" | "translated" | "reviewed", source?: string } (translated and reviewed segments need a text)'));
       return undefined;
     }
     const document = await documentArgument(args, this.problems);
@@ -37,27 +53,34 @@ export class TranslateSegmentCommand {
       return undefined;
     }
     try {
-      const { segments } = await alignedSegments(document, this.store);
-      const target = segments[index];
-      if (!target) {
-        void this.problems.error(vscode.l10n.t('{0} has {1} segments: there is no segment {2}.', vscode.workspace.asRelativePath(document.uri), segments.length, index));
-        return undefined;
-      }
-      const state = (requested as SegmentState | undefined) ?? (text.length > 0 ? 'draft' : 'initial');
-      const now = new Date().toISOString();
-      const translation: StoredTranslation = {
-        id: target.translation?.id ?? randomUUID(),
-        created: target.translation?.created ?? now,
-        modified: now,
-        target: text,
-        state,
-        selector: segmentSelectors(document.getText(), target),
-      };
-      await this.store.save(document, [translation], targetLanguage(document));
+      await this.store.update(document, targetLanguage(document), (stored) => {
+        const articleText = document.getText();
+        const { segments } = alignText(articleText, stored.translations);
+        const target = segments[index];
+        if (!target) {
+          throw new StaleSegment(vscode.l10n.t('{0} has {1} segments: there is no segment {2}.', vscode.workspace.asRelativePath(document.uri), segments.length, index));
+        }
+        if (source !== undefined && target.source !== source) {
+          throw new StaleSegment(vscode.l10n.t('Segment {0} of {1} is now "{2}", not the sentence given: list the segments again.', index, vscode.workspace.asRelativePath(document.uri), target.source));
+        }
+        const now = new Date().toISOString();
+        return [
+          {
+            id: target.translation?.id ?? randomUUID(),
+            created: target.translation?.created ?? now,
+            modified: now,
+            target: text,
+            state,
+            selector: segmentSelectors(articleText, target),
+          } satisfies StoredTranslation,
+        ];
+      });
       return { index, translation: text, state };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      void this.problems.error(error instanceof TranslationFileError ? reason : vscode.l10n.t('The translation of segment {0} could not be saved ({1}): "{2}"', index, reason, text));
+      void this.problems.error(
+        error instanceof TranslationFileError || error instanceof StaleSegment ? `${reason} ${vscode.l10n.t('Not saved: "{0}"', text)}` : vscode.l10n.t('The translation of segment {0} could not be saved ({1}): "{2}"', index, reason, text),
+      );
       return undefined;
     }
   }

@@ -36,6 +36,8 @@ export interface TmxExchange {
       readonly sourceLanguage: string;
       readonly creationTool?: string;
       readonly creationToolVersion?: string;
+      /** The original translation memory format (the header's o-tmf). */
+      readonly oTMF?: string;
       readonly resources: Record<string, Record<string, Record<string, string>>>;
     },
     callback: (error: Error | null, tmx: string) => void,

@@ -148,5 +148,49 @@ suite('Translation segments (issue 14)', () => {
       }
     }
   });
+
+  test('a stale request is refused, two quick saves make one translation, a lost sentence is listed as an orphan', async () => {
+    const segments = (await list(uri))!;
+    const stale = await vscode.commands.executeCommand('bilingualReader.translateSegment', { uri, segment: 4, text: 'Four', source: segments[5]!.source });
+    assert.strictEqual(stale, undefined, 'segment 4 is not the sentence given');
+    assert.strictEqual(await translate(uri, 4, '', 'translated'), undefined, 'a translated segment needs a text');
+    await Promise.all([translate(uri, 4, 'Four, first'), translate(uri, 4, 'Four, second')]);
+    const read = new TranslationCodec().read(fs.readFileSync(`${article}.translation.json`, 'utf8'));
+    assert.ok(read.ok);
+    assert.deepStrictEqual(read.file.segments.map((t) => t.target), ['Four, second'], 'one translation, the later save');
+
+    // The sentence is deleted from the article: its translation is kept and listed as an orphan.
+    const document = await vscode.workspace.openTextDocument(uri);
+    const start = document.getText().indexOf(segments[4]!.source.slice(0, 12));
+    const edit = new vscode.WorkspaceEdit();
+    edit.delete(uri, new vscode.Range(document.positionAt(start), document.positionAt(start + segments[4]!.source.length)));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const orphans = (await list(uri))!.filter((s) => s.orphan);
+    assert.deepStrictEqual(orphans.map((o) => [o.index, o.translation]), [[-1, 'Four, second']]);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  test('translations into another language are not relabelled, and a write interrupted between delete and rename is recovered', async () => {
+    await translate(uri, 0, 'Zero');
+    await vscode.workspace.getConfiguration('bilingualReader').update('translation.targetLanguage', 'de', vscode.ConfigurationTarget.Global);
+    try {
+      assert.strictEqual(await translate(uri, 1, 'Eins'), undefined, 'the file holds English');
+    } finally {
+      await vscode.workspace.getConfiguration('bilingualReader').update('translation.targetLanguage', undefined, vscode.ConfigurationTarget.Global);
+    }
+    // As VS Code leaves it after a crash between deleting the old file and renaming the new one in.
+    const file = `${article}.translation.json`;
+    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.crash1.tmp`);
+    fs.renameSync(file, temporary);
+    try {
+      assert.strictEqual((await list(uri))![0]!.translation, 'Zero', 'read from the temporary');
+      await translate(uri, 1, 'One');
+      const read = new TranslationCodec().read(fs.readFileSync(file, 'utf8'));
+      assert.ok(read.ok);
+      assert.deepStrictEqual(read.file.segments.map((t) => t.target).sort(), ['One', 'Zero']);
+    } finally {
+      fs.rmSync(temporary, { force: true });
+    }
+  });
 });
 

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { reflow } from '../../src/core/reader/reflow';
 import { alignTranslations, articleSegments, segmentSelectors, StoredTranslation } from '../../src/core/translation/segmentTranslations';
-import { TranslationCodec } from '../../src/core/translation/translationFile';
+import { mergeTranslations, TranslationCodec } from '../../src/core/translation/translationFile';
 import { referenceArticle } from './testData';
 
 suite('translations follow their sentences (issue 14)', () => {
@@ -84,12 +84,71 @@ suite('translations follow their sentences (issue 14)', () => {
     }
   });
 
-  test('two translations on one segment: the later one stays, the other is kept as an orphan', () => {
+  test('two translations on one segment: the later one stays, the other is kept as an orphan, whichever comes first in the file', () => {
     const older = translate(article, 5, 'Old', '2026-11-30T09:00:00.000Z');
     const newer = { ...translate(article, 5, 'New', '2026-11-30T11:00:00.000Z'), id: '00000000-0000-4000-8000-999999999999' };
-    const aligned = alignTranslations(article, segmentsOf(article), [newer, older]);
-    assert.strictEqual(aligned.segments[5]!.translation?.target, 'New');
-    assert.deepStrictEqual(aligned.orphans.map((t) => t.target), ['Old']);
+    for (const order of [
+      [newer, older],
+      [older, newer],
+    ]) {
+      const aligned = alignTranslations(article, segmentsOf(article), order);
+      assert.strictEqual(aligned.segments[5]!.translation?.target, 'New');
+      assert.deepStrictEqual(aligned.orphans.map((t) => t.target), ['Old']);
+    }
+  });
+
+  test('a translation at its own place beats one that reached the segment by an approximate match, however recent', () => {
+    const exact = translate(article, 5, 'Exact', '2026-11-30T09:00:00.000Z');
+    const segment = segmentsOf(article)[5]!;
+    // A sentence that is gone, one character from segment 5: an approximate match lands it there.
+    const other = article.slice(segment.range.start, segment.range.end);
+    const gone = other.slice(0, 3) + (other[3] === '乙' ? '丙' : '乙') + other.slice(4);
+    const fuzzy: StoredTranslation = {
+      ...exact,
+      id: '00000000-0000-4000-8000-888888888888',
+      modified: '2026-11-30T12:00:00.000Z',
+      target: 'Fuzzy',
+      selector: [{ ...exact.selector[0], exact: gone }, { ...exact.selector[1], start: exact.selector[1].start + 100000, end: exact.selector[1].end + 100000 }],
+    };
+    const alone = alignTranslations(article, segmentsOf(article), [fuzzy]);
+    assert.deepStrictEqual([alone.segments[5]!.translation?.target, alone.segments[5]!.sourceChanged], ['Fuzzy', true], 'alone, it is placed there, flagged');
+    for (const order of [
+      [fuzzy, exact],
+      [exact, fuzzy],
+    ]) {
+      const aligned = alignTranslations(article, segmentsOf(article), order);
+      assert.strictEqual(aligned.segments[5]!.translation?.target, 'Exact');
+      assert.deepStrictEqual(aligned.orphans.map((t) => t.target), ['Fuzzy']);
+    }
+  });
+
+  test('a range inside a long sentence that holds two captions goes to the caption it is in, not past the first', () => {
+    const range = (start: number, end: number) => ({ start, end });
+    const segments = [
+      { index: 0, block: 0, source: 'P', range: range(50, 150) },
+      { index: 1, block: 1, source: 'C1', range: range(80, 90) },
+      { index: 2, block: 2, source: 'C2', range: range(100, 110) },
+    ];
+    const text = 'x'.repeat(200);
+    const at = (start: number, end: number): StoredTranslation => ({
+      id: `00000000-0000-4000-8000-0000000${start}${end}`.slice(0, 36),
+      created: '2026-11-30T10:00:00.000Z',
+      modified: '2026-11-30T10:00:00.000Z',
+      target: `${start}-${end}`,
+      state: 'translated',
+      selector: [
+        { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: '', suffix: '' },
+        { type: 'TextPositionSelector', start, end },
+      ],
+    });
+    const aligned = alignTranslations(text, segments, [at(105, 145), at(101, 109)]);
+    assert.deepStrictEqual(aligned.segments.map((s) => s.translation?.target), ['105-145', undefined, '101-109']);
+  });
+
+  test('saving merges with the file: this window’s change wins for its id, nothing of the file is dropped', () => {
+    const mine = { ...translate(article, 1, 'Mine', '2026-11-30T08:00:00.000Z') };
+    const theirs = [translate(article, 1, 'Theirs', '2026-11-30T12:00:00.000Z'), translate(article, 2, 'Two')];
+    assert.deepStrictEqual(mergeTranslations([mine], theirs).map((t) => t.target), ['Mine', 'Two']);
   });
 
   suite('the translation file', () => {

@@ -30,6 +30,10 @@ suite('sentence segmentation for translation (issue 14)', () => {
     ]);
   });
 
+  test('a lower-case word that is also an abbreviation ends a sentence ("no.", "dec."), the abbreviation does not', () => {
+    assert.deepStrictEqual(sentencesOf('He said no. The next day No. 5 was sold.'), ['He said no.', 'The next day No. 5 was sold.']);
+  });
+
   test('spaces around sentences (an ideographic indent included) are left out, blank text has none', () => {
     assert.deepStrictEqual(sentencesOf('\u3000\u3000第一句。  第二句。 '), ['第一句。', '第二句。']);
     assert.deepStrictEqual(segmentText(' \u3000 '), []);

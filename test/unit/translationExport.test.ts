@@ -3,7 +3,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { reflow } from '../../src/core/reader/reflow';
 import { AlignedSegment, alignTranslations, articleSegments, StoredTranslation } from '../../src/core/translation/segmentTranslations';
 import { storedTranslation } from './testData';
-import { DRAFT_SUBSTATE, toBilingualMarkdown, toTmx, toTranslationText, toXliff } from '../../src/core/translation/translationExport';
+import { DRAFT_SUBSTATE, SOURCE_CHANGED_SUBSTATE, toBilingualMarkdown, toTmx, toTranslationText, toXliff } from '../../src/core/translation/translationExport';
 
 suite('translation exports (issue 14)', () => {
   const text = '美國商務部表示，將收緊管制。英偉達股價下跌。\n\n業界認為影響有限；市場反應平淡。\n';
@@ -27,12 +27,18 @@ suite('translation exports (issue 14)', () => {
     const all = units.flatMap((u: { segment: Record<string, unknown>[] }) => u.segment);
     assert.deepStrictEqual(all.map((s: Record<string, unknown>) => [s['@id'], s['@state'], s['@subState'], s.source, s.target]), [
       ['s1', 'translated', undefined, '美國商務部表示，將收緊管制。', 'The Commerce Department said it would tighten <controls> & more.'],
-      ['s2', 'initial', DRAFT_SUBSTATE, '英偉達股價下跌。', 'Nvidia shares fell.'],
+      ['s2', 'initial', SOURCE_CHANGED_SUBSTATE, '英偉達股價下跌。', 'Nvidia shares fell.'],
       ['s3', 'reviewed', undefined, '業界認為影響有限；', 'The industry sees limited impact;'],
       ['s4', 'initial', undefined, '市場反應平淡。', undefined],
     ]);
     assert.deepStrictEqual(units[0].notes.note.map((n: Record<string, string>) => n['#text']), ['s2: source changed — review']);
     assert.ok(xml.includes('&lt;controls&gt; &amp; more'), 'markup in a translation is escaped');
+  });
+
+  test('XLIFF 2.0: a draft whose source did not change is initial with the draft subState', () => {
+    const draft = alignTranslations(text, segments, [stored(1, 'Nvidia shares fell.', 'draft')]).segments;
+    const xml = toXliff(article, draft, 'changed');
+    assert.ok(xml.includes(`<segment id="s2" state="initial" subState="${DRAFT_SUBSTATE}">`), xml);
   });
 
   test('bilingual Markdown: each paragraph, then its translation quoted; the translation alone as text', () => {
@@ -44,7 +50,8 @@ suite('translation exports (issue 14)', () => {
   });
 
   test('TMX 1.4b: the translated and reviewed sentences, in both languages', async () => {
-    const tmx = await toTmx(article, aligned, '0.1.0');
+    // A translated sentence whose source changed since is not memory.
+    const tmx = await toTmx(article, aligned.map((s, i) => (i === 2 ? { ...s, sourceChanged: true, translation: { ...s.translation!, state: 'translated' as const } } : s)), '0.1.0');
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['tu', 'tuv'].includes(name) }).parse(tmx);
     assert.strictEqual(parsed.tmx['@version'], '1.4b');
     assert.deepStrictEqual([parsed.tmx.header['@srclang'], parsed.tmx.header['@creationtool']], ['zh-Hant', 'Bilingual Reader']);
@@ -52,7 +59,6 @@ suite('translation exports (issue 14)', () => {
       parsed.tmx.body.tu.map((tu: { '@tuid': string; tuv: { '@xml:lang': string; seg: string }[] }) => [tu['@tuid'], ...tu.tuv.map((v) => `${v['@xml:lang']}=${v.seg}`)]),
       [
         ['s1', 'zh-Hant=美國商務部表示，將收緊管制。', 'en=The Commerce Department said it would tighten <controls> & more.'],
-        ['s3', 'zh-Hant=業界認為影響有限；', 'en=The industry sees limited impact;'],
       ],
     );
   });

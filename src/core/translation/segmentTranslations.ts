@@ -83,29 +83,33 @@ export function segmentSelectors(text: string, segment: ArticleSegment): [TextQu
  * the quote is still there (the common case, checked first: a thousand segments must not mean a
  * thousand searches of the text), else where the notes' anchoring finds it (reanchor.ts: exact quote
  * by context, then an approximate match). It goes to the segment it overlaps most; when two land on
- * one segment, the one modified last stays and the other becomes an orphan. Nothing is dropped.
+ * one segment, the better placed stays (at its position, then by its exact quote, then by an
+ * approximate match), between equals the one modified last, and the other becomes an orphan. Nothing
+ * is dropped.
  */
 export function alignTranslations(text: string, segments: readonly ArticleSegment[], stored: readonly StoredTranslation[]): Alignment {
-  const placed = new Map<number, { translation: StoredTranslation; fuzzy: boolean }>();
+  const placed = new Map<number, { translation: StoredTranslation; rank: number; fuzzy: boolean }>();
   const orphans: StoredTranslation[] = [];
-  // By start: a caption set inside a paragraph comes after the paragraph in article order, inside its range.
-  const byStart = segments.map((s) => s.index).sort((a, b) => segments[a]!.range.start - segments[b]!.range.start);
+  const index = new SegmentIndex(segments);
   for (const translation of stored) {
     const found = locate(text, translation);
-    const segment = found ? segmentOver(segments, byStart, found.range) : undefined;
+    const segment = found ? index.mostOverlapped(found.range) : undefined;
     if (!found || segment === undefined) {
       orphans.push(translation);
       continue;
     }
     const earlier = placed.get(segment);
-    if (earlier && earlier.translation.modified >= translation.modified) {
+    const better = (a: { rank: number; translation: StoredTranslation }, b: { rank: number; translation: StoredTranslation }) =>
+      a.rank !== b.rank ? a.rank > b.rank : Date.parse(a.translation.modified) > Date.parse(b.translation.modified);
+    const candidate = { translation, rank: found.rank, fuzzy: found.rank === FUZZY };
+    if (earlier && !better(candidate, earlier)) {
       orphans.push(translation);
       continue;
     }
     if (earlier) {
       orphans.push(earlier.translation);
     }
-    placed.set(segment, { translation, fuzzy: found.fuzzy });
+    placed.set(segment, candidate);
   }
   return {
     segments: segments.map((segment) => {
@@ -118,10 +122,15 @@ export function alignTranslations(text: string, segments: readonly ArticleSegmen
   };
 }
 
-function locate(text: string, translation: StoredTranslation): { range: TextRange; fuzzy: boolean } | undefined {
+/** How a translation was placed, best last: an approximate match, its exact quote elsewhere, its position. */
+const FUZZY = 0;
+const QUOTE = 1;
+const POSITION = 2;
+
+function locate(text: string, translation: StoredTranslation): { range: TextRange; rank: number } | undefined {
   const [quote, position] = translation.selector;
   if (text.slice(position.start, position.end) === quote.exact) {
-    return { range: { start: position.start, end: position.end }, fuzzy: false };
+    return { range: { start: position.start, end: position.end }, rank: POSITION };
   }
   const annotation: Annotation = {
     id: translation.id,
@@ -131,38 +140,50 @@ function locate(text: string, translation: StoredTranslation): { range: TextRang
     target: { selector: [quote, position] },
   };
   const anchored = anchorAnnotation(annotation, text);
-  return anchored ? { range: anchored.range, fuzzy: anchored.method === 'fuzzy' } : undefined;
+  return anchored ? { range: anchored.range, rank: anchored.method === 'fuzzy' ? FUZZY : anchored.method === 'quote' ? QUOTE : POSITION } : undefined;
 }
 
 /**
- * The index of the segment `range` overlaps most, the tightest of those that overlap it as much (a
- * caption inside a sentence's range, rather than the sentence), or undefined. `byStart` lists the
- * segments' indices by their ranges' starts.
+ * The segments by where their ranges start, for finding the one a range overlaps most. A caption set
+ * inside a paragraph comes after the paragraph in article order but inside its range, so a sentence
+ * that starts earlier may still reach over a range: `reach[k]` is the furthest end among the first k
+ * + 1 segments by start, and the search walks back while it passes the range's start.
  */
-function segmentOver(segments: readonly ArticleSegment[], byStart: readonly number[], range: TextRange): number | undefined {
-  let lo = 0;
-  let hi = byStart.length - 1;
-  let first = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (segments[byStart[mid]!]!.range.start <= range.start) {
-      first = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
+class SegmentIndex {
+  private readonly byStart: number[];
+  private readonly reach: number[];
+
+  constructor(private readonly segments: readonly ArticleSegment[]) {
+    this.byStart = segments.map((s) => s.index).sort((a, b) => segments[a]!.range.start - segments[b]!.range.start);
+    let furthest = 0;
+    this.reach = this.byStart.map((i) => (furthest = Math.max(furthest, segments[i]!.range.end)));
   }
-  let best: ArticleSegment | undefined;
-  let bestOverlap = 0;
-  // One step back too: the segment before may reach over `range` when a caption starts between.
-  for (let k = Math.max(0, first - 1); k < byStart.length && segments[byStart[k]!]!.range.start < range.end; k++) {
-    const segment = segments[byStart[k]!]!;
-    const overlap = Math.min(range.end, segment.range.end) - Math.max(range.start, segment.range.start);
-    const tighter = best !== undefined && overlap === bestOverlap && segment.range.end - segment.range.start < best.range.end - best.range.start;
-    if (overlap > bestOverlap || tighter) {
-      best = segment;
-      bestOverlap = overlap;
+
+  /** The index of the segment `range` overlaps most, the tightest of those that overlap it as much (a caption rather than the sentence around it), or undefined. */
+  mostOverlapped(range: TextRange): number | undefined {
+    let lo = 0;
+    let hi = this.byStart.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.segments[this.byStart[mid]!]!.range.start < range.end) {
+        last = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
     }
+    let best: ArticleSegment | undefined;
+    let bestOverlap = 0;
+    for (let k = last; k >= 0 && this.reach[k]! > range.start; k--) {
+      const segment = this.segments[this.byStart[k]!]!;
+      const overlap = Math.min(range.end, segment.range.end) - Math.max(range.start, segment.range.start);
+      const tighter = best !== undefined && overlap === bestOverlap && segment.range.end - segment.range.start < best.range.end - best.range.start;
+      if (overlap > bestOverlap || tighter) {
+        best = segment;
+        bestOverlap = overlap;
+      }
+    }
+    return best?.index;
   }
-  return best?.index;
 }

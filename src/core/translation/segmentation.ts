@@ -17,8 +17,11 @@
  *    alone. Spaces around a segment are left out of it; a segment of spaces alone is dropped.
  */
 
-/** Latin abbreviations after which a full stop does not end a sentence (rule 3), lower case, without the stop. */
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'nos', 'vs', 'inc', 'co', 'corp', 'ltd', 'jr', 'sr', 'gov', 'gen', 'sen', 'rep', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'approx', 'dept', 'est', 'fig']);
+/**
+ * Latin abbreviations after which a full stop does not end a sentence (rule 3), as written (case
+ * counts: "He said no. Then…" ends at "no.", "No. 5" does not), without the stop.
+ */
+const ABBREVIATIONS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'St', 'No', 'Nos', 'vs', 'Inc', 'Co', 'Corp', 'Ltd', 'Jr', 'Sr', 'Gov', 'Gen', 'Sen', 'Rep', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'Dept', 'Fig']);
 
 /** ；/; and the closing quotes and brackets after it (rule 2). */
 const SEMICOLON = /[；;][」』”’）)》〉"']*/gu;
@@ -78,7 +81,7 @@ function afterAbbreviation(text: string, at: number): boolean {
   if (!word || !STARTS_WITH_LETTER_OR_DIGIT.test(text.slice(at).trimStart())) {
     return false;
   }
-  return /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase());
+  return /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word) || ABBREVIATIONS.has(word);
 }
 
 function trimmed(text: string, start: number, end: number): TextSpan | undefined {

@@ -13,6 +13,8 @@ export interface ExportedArticle {
 /** The XLIFF 2.0 `state` of each of ours; `draft` is XLIFF's `initial` with this subState. */
 const XLIFF_STATES: Record<SegmentState, string> = { initial: 'initial', draft: 'initial', translated: 'translated', reviewed: 'reviewed' };
 export const DRAFT_SUBSTATE = 'bilingualReader:draft';
+/** The subState of a translation whose source sentence changed since: exported as XLIFF's `initial`, to be reviewed. */
+export const SOURCE_CHANGED_SUBSTATE = 'bilingualReader:sourceChanged';
 
 /** Segments grouped by the reader block they are in, in article order. */
 function byBlock(segments: readonly AlignedSegment[]): AlignedSegment[][] {
@@ -32,7 +34,8 @@ function byBlock(segments: readonly AlignedSegment[]): AlignedSegment[][] {
  * XLIFF 2.0 (OASIS XLIFF Version 2.0, core): one `file` for the article, one `unit` per reader block
  * (`u1`, `u2`, … in article order), one `segment` per sentence (`s1`, … across the file) with its
  * `state` (and subState `bilingualReader:draft` for drafts), a `target` where there is a translation,
- * and a `note` on a segment whose source changed since it was translated. Written with fast-xml-parser
+ * and, for a translation whose source sentence changed since, state `initial` with subState
+ * `bilingualReader:sourceChanged` and a `note` (an outdated translation is not passed on as finished). Written with fast-xml-parser
  * rather than the `xliff` package, which writes one segment per unit and no states.
  */
 export function toXliff(article: ExportedArticle, segments: readonly AlignedSegment[], sourceChangedNote: string): string {
@@ -44,10 +47,11 @@ export function toXliff(article: ExportedArticle, segments: readonly AlignedSegm
       ...(changed.length > 0 ? { notes: { note: changed.map((s) => ({ '@appliesTo': 'target', '#text': `s${s.index + 1}: ${sourceChangedNote}` })) } } : {}),
       segment: block.map((s) => {
         const state = s.translation?.state ?? 'initial';
+        const outdated = s.translation !== undefined && s.sourceChanged;
         return {
           '@id': `s${s.index + 1}`,
-          '@state': XLIFF_STATES[state],
-          ...(state === 'draft' ? { '@subState': DRAFT_SUBSTATE } : {}),
+          '@state': outdated ? 'initial' : XLIFF_STATES[state],
+          ...(outdated ? { '@subState': SOURCE_CHANGED_SUBSTATE } : state === 'draft' ? { '@subState': DRAFT_SUBSTATE } : {}),
           source: s.source,
           ...(s.translation && s.translation.target.length > 0 ? { target: s.translation.target } : {}),
         };
@@ -68,7 +72,7 @@ export function toXliff(article: ExportedArticle, segments: readonly AlignedSegm
 
 /**
  * TMX 1.4b, a translation memory (through tmexchange): one `tu` per translated or reviewed segment
- * (drafts and untranslated ones are not memory yet), its `tuid` the segment's id, the article's file
+ * (drafts, untranslated ones and translations of a sentence that changed since are not memory), its `tuid` the segment's id, the article's file
  * name as its group, `tuv`s in the source and target languages.
  * @throws Error when tmexchange cannot write it
  */
@@ -76,13 +80,13 @@ export function toTmx(article: ExportedArticle, segments: readonly AlignedSegmen
   const units: Record<string, Record<string, string>> = {};
   for (const s of segments) {
     const state = s.translation?.state;
-    if ((state === 'translated' || state === 'reviewed') && s.translation!.target.trim().length > 0) {
+    if ((state === 'translated' || state === 'reviewed') && !s.sourceChanged && s.translation!.target.trim().length > 0) {
       units[`s${s.index + 1}`] = { [article.sourceLanguage]: s.source, [article.targetLanguage]: s.translation!.target };
     }
   }
   return new Promise((resolve, reject) =>
     loadTmx().js2tmx(
-      { sourceLanguage: article.sourceLanguage, creationTool: 'Bilingual Reader', creationToolVersion: toolVersion, resources: { [article.file]: units } },
+      { sourceLanguage: article.sourceLanguage, creationTool: 'Bilingual Reader', creationToolVersion: toolVersion, oTMF: 'Bilingual Reader', resources: { [article.file]: units } },
       (error, tmx) => (error ? reject(error) : resolve(`<?xml version="1.0" encoding="UTF-8"?>\n${tmx}\n`)),
     ),
   );

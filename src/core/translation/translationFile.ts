@@ -53,15 +53,16 @@ export class TranslationCodec {
 }
 
 /**
- * The translations of `mine` and `theirs` (another window's, read from disk before a write) together:
- * by id, the one modified last wins; none is dropped. In the order of `theirs`, then new ones of `mine`.
+ * The translations of `mine` (this window's change) and `theirs` (the file as read right before the
+ * write): by id, `mine` wins — it is what the user just did; none of `theirs` is dropped. In the order
+ * of `theirs`, then the new ones of `mine`.
  */
 export function mergeTranslations(mine: readonly StoredTranslation[], theirs: readonly StoredTranslation[]): StoredTranslation[] {
   const byId = new Map(mine.map((t) => [t.id, t] as const));
   const merged = theirs.map((t) => {
     const own = byId.get(t.id);
     byId.delete(t.id);
-    return own && own.modified > t.modified ? own : t;
+    return own ?? t;
   });
   return [...merged, ...byId.values()];
 }
