@@ -14,6 +14,7 @@ import { TranslateSegmentCommand } from './commands/translateSegmentCommand';
 import { ExportTranslationCommand } from './commands/exportTranslationCommand';
 import { ImportTranslationCommand } from './commands/importTranslationCommand';
 import { TranslationStore } from './translation/translationStore';
+import { TranslationDiagnostics } from './translation/translationDiagnostics';
 import { ReattachAnnotationCommand } from './commands/reattachAnnotationCommand';
 import { GoToAnnotationCommand } from './commands/goToAnnotationCommand';
 import { ConvertCommand, ConvertInDirectionCommand } from './commands/convertCommand';
@@ -131,6 +132,7 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   const exportAnnotations = new ExportAnnotationsCommand(annotations, glossaries, converter, readings);
   const confirmPlacement = new ConfirmAnnotationPlacementCommand(annotations);
   const translations = new TranslationStore();
+  context.subscriptions.push(translations, new TranslationDiagnostics(translations, glossaries));
   const listSegments = new ListSegmentsCommand(translations, problems);
   const translateSegment = new TranslateSegmentCommand(translations, problems);
   const importTranslation = new ImportTranslationCommand(translations, problems);

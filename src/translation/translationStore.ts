@@ -4,6 +4,7 @@ import type { StoredTranslation } from '../core/translation/segmentTranslations'
 import { mergeTranslations, TranslationCodec } from '../core/translation/translationFile';
 import { relativeSourcePath, sidecarUriFor, TRANSLATION_SUFFIX } from '../annotations/sidecarLocation';
 import { WorkspaceSidecarFileSystem } from '../annotations/workspaceSidecarFileSystem';
+import { Disposable } from '../util/dispose';
 import { uriBasename } from '../util/uris';
 
 /** A translation file that must not be written over, with the reason (for the user: names the file). */
@@ -28,7 +29,10 @@ export interface StoredDocumentTranslation {
  * missing while a temporary of an interrupted write is beside it (VS Code deletes before it renames)
  * is read from that temporary.
  */
-export class TranslationStore {
+export class TranslationStore extends Disposable {
+  private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri>());
+  /** Fires with a document's URI after its translation file was written here. */
+  readonly onDidChange = this.changed.event;
   private readonly queue = new WriteQueue();
   private readonly files = new WorkspaceSidecarFileSystem();
   private readonly codec = new TranslationCodec();
@@ -82,6 +86,7 @@ export class TranslationStore {
         await this.files.createParent(file);
         const text = this.codec.write(document.getText(), relativeSourcePath(file, document.uri), targetLanguage, mergeTranslations(changed, stored.translations));
         await writeAtomically(this.files, file, new TextEncoder().encode(text));
+        this.changed.fire(document.uri);
       }
       return changed;
     });

@@ -192,5 +192,31 @@ suite('Translation segments (issue 14)', () => {
       fs.rmSync(temporary, { force: true });
     }
   });
+
+  test('checks: a missing glossary rendering and a number not carried show in the Problems panel on the sentence, with a quick fix, and go when mended', async () => {
+    const segments = (await list(uri))!;
+    // Segment 1 is the headline 英偉達損失逾150億美元: the glossary renders 英偉達 as Nvidia.
+    assert.ok(segments[1]!.source.includes('英偉達') && segments[1]!.source.includes('150億'));
+    await translate(uri, 1, 'The chipmaker loses over US$1.5 billion', 'translated');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const ours = async (settled: (d: vscode.Diagnostic[]) => boolean) => {
+      for (let i = 0; i < 100; i++) {
+        const found = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Bilingual Reader');
+        if (settled(found)) {
+          return found;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`diagnostics never settled: ${JSON.stringify(vscode.languages.getDiagnostics(uri))}`);
+    };
+    const found = await ours((d) => d.length >= 2);
+    assert.deepStrictEqual(found.map((d) => d.code).sort(), ['number', 'term']);
+    const line = document.lineAt(found[0]!.range.start.line).text;
+    assert.ok(line.includes('英偉達損失'), line);
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, found[0]!.range);
+    assert.ok(fixes.some((f) => f.command?.command === 'bilingualReader.openReader'), 'a quick fix shows the segment in the reader');
+    await translate(uri, 1, 'Nvidia loses over US$15 billion', 'translated');
+    await ours((d) => d.length === 0);
+  });
 });
 
