@@ -73,6 +73,10 @@ export class ImportTranslationCommand {
       const saved = await this.store.update(document, targetLanguage(document), (stored) => {
         const text = document.getText();
         const changes = changesOf(alignText(text, stored.translations).segments, segments);
+        if (changes.replaced > 0 && !backup) {
+          // Another window translated these sentences since the check above: nothing is replaced uncopied.
+          throw new TranslationFileError(vscode.l10n.t('The translations of {0} changed during the import: import again.', vscode.workspace.asRelativePath(document.uri)));
+        }
         replaced = changes.replaced;
         unmatched = changes.unmatched;
         const now = new Date().toISOString();
