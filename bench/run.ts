@@ -7,6 +7,7 @@ import { extensionHostFigures, HostFigures } from './hostFigures';
 import { summarize } from './stats';
 import { coldStart, conversionThroughput, segmenterColdStart } from './conversionBench';
 import { glossaryFigures } from './glossaryBench';
+import { translationFigures } from './translationBench';
 import { readingFigures } from './readingBench';
 import { oneMegabyteWorkspace, readerEditExtensionSide } from './readerBench';
 import { markdownPreviewEndToEnd, novelFigures, NovelFigures, novelText, openInReader, readerEditEndToEnd, removeFolder } from './readerEndToEnd';
@@ -112,6 +113,11 @@ async function main(): Promise<void> {
     { measure: 'readings: pinyin-pro alone on the Simplified column of the 1 MB article (the reader before the reading service)', unit: 'ms', ...readings.megabytePinyinProAlone },
     { measure: 'readings: pinyin of the reference article, every block (reading service)', unit: 'ms', ...readings.article, budget: 'first paint ≤ +20%' },
     { measure: 'readings: pinyin-pro alone on the reference article (the anchor)', unit: 'ms', ...readings.articlePinyinProAlone },
+  );
+  const translation = translationFigures(article);
+  rows.push(
+    { measure: `translation: segment a 1 MB article (${translation.segments} sentences) and check a translation on every third (terms, numbers, consistency)`, unit: 'ms', ...translation.segmentAndCheck, budget: '≤ the panel’s first paint of it' },
+    { measure: 'translation: memory lookup of a sentence among 10,000 units (folded to Simplified, fuzzy ≥ 70%)', unit: 'ms', ...translation.memoryLookup, budget: '≤ 50 ms' },
   );
   const notes = annotationReanchor(article);
   rows.push({
