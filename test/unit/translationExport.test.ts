@@ -1,9 +1,9 @@
 import * as assert from 'assert';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { reflow } from '../../src/core/reader/reflow';
 import { AlignedSegment, alignTranslations, articleSegments, StoredTranslation } from '../../src/core/translation/segmentTranslations';
 import { storedTranslation } from './testData';
-import { DRAFT_SUBSTATE, SOURCE_CHANGED_SUBSTATE, toBilingualMarkdown, toTmx, toTranslationText, toXliff } from '../../src/core/translation/translationExport';
+import { DRAFT_SUBSTATE, SOURCE_CHANGED_SUBSTATE, toBilingualMarkdown, toTmx, toTranslationText, toXliff, xmlSafe } from '../../src/core/translation/translationExport';
 
 suite('translation exports (issue 14)', () => {
   const text = '美國商務部表示，將收緊管制。英偉達股價下跌。\n\n業界認為影響有限；市場反應平淡。\n';
@@ -61,6 +61,14 @@ suite('translation exports (issue 14)', () => {
         ['s1', 'zh-Hant=美國商務部表示，將收緊管制。', 'en=The Commerce Department said it would tighten <controls> & more.'],
       ],
     );
+  });
+
+  test('characters XML cannot hold (a vertical tab from a PDF, a lone surrogate) leave the export well-formed', () => {
+    const odd = aligned.map((s, i) => (i === 0 ? { ...s, source: `${s.source}\u000b`, translation: { ...s.translation!, target: 'Broken \ud800 text\u000c' } } : s));
+    const xml = toXliff(article, odd, 'changed');
+    assert.strictEqual(XMLValidator.validate(xml), true);
+    assert.ok(xml.includes('Broken \ufffd text\ufffd'));
+    assert.strictEqual(xmlSafe('a\u0009b\nc\ud83d\ude00'), 'a\u0009b\nc\ud83d\ude00', 'tabs, line breaks and surrogate pairs stay');
   });
 });
 

@@ -16,6 +16,15 @@ export const DRAFT_SUBSTATE = 'bilingualReader:draft';
 /** The subState of a translation whose source sentence changed since: exported as XLIFF's `initial`, to be reviewed. */
 export const SOURCE_CHANGED_SUBSTATE = 'bilingualReader:sourceChanged';
 
+/**
+ * `text` with what XML 1.0 cannot hold (C0 controls but tab and line breaks, U+FFFE/U+FFFF, a lone
+ * surrogate: text extracted from PDFs has vertical tabs and form feeds) as U+FFFD, so that an export
+ * stays well-formed. The article is not changed.
+ */
+export function xmlSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
 /** Segments grouped by the reader block they are in, in article order. */
 function byBlock(segments: readonly AlignedSegment[]): AlignedSegment[][] {
   const blocks: AlignedSegment[][] = [];
@@ -52,8 +61,8 @@ export function toXliff(article: ExportedArticle, segments: readonly AlignedSegm
           '@id': `s${s.index + 1}`,
           '@state': outdated ? 'initial' : XLIFF_STATES[state],
           ...(outdated ? { '@subState': SOURCE_CHANGED_SUBSTATE } : state === 'draft' ? { '@subState': DRAFT_SUBSTATE } : {}),
-          source: s.source,
-          ...(s.translation && s.translation.target.length > 0 ? { target: s.translation.target } : {}),
+          source: xmlSafe(s.source),
+          ...(s.translation && s.translation.target.length > 0 ? { target: xmlSafe(s.translation.target) } : {}),
         };
       }),
     };
@@ -64,7 +73,7 @@ export function toXliff(article: ExportedArticle, segments: readonly AlignedSegm
       '@version': '2.0',
       '@srcLang': article.sourceLanguage,
       '@trgLang': article.targetLanguage,
-      file: { '@id': 'f1', '@original': article.file, unit: units },
+      file: { '@id': 'f1', '@original': xmlSafe(article.file), unit: units },
     },
   }) as string;
   return `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`;
@@ -81,7 +90,7 @@ export function toTmx(article: ExportedArticle, segments: readonly AlignedSegmen
   for (const s of segments) {
     const state = s.translation?.state;
     if ((state === 'translated' || state === 'reviewed') && !s.sourceChanged && s.translation!.target.trim().length > 0) {
-      units[`s${s.index + 1}`] = { [article.sourceLanguage]: s.source, [article.targetLanguage]: s.translation!.target };
+      units[`s${s.index + 1}`] = { [article.sourceLanguage]: xmlSafe(s.source), [article.targetLanguage]: xmlSafe(s.translation!.target) };
     }
   }
   return new Promise((resolve, reject) =>
