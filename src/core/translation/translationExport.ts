@@ -22,6 +22,7 @@ export const SOURCE_CHANGED_SUBSTATE = 'bilingualReader:sourceChanged';
  * stays well-formed. The article is not changed.
  */
 export function xmlSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex -- finding the control characters XML 1.0 forbids is the point
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
