@@ -36,6 +36,20 @@ suite('translation checks (issue 14)', () => {
     }
   });
 
+  test('numbers of public texts not tuned for (test/fixtures: Wen Wei Po, LTN, China.com) are carried by their usual English', () => {
+    const pairs: [string, string][] = [
+      ['承諾直接投資與信貸擔保總額達5000億美元', 'pledged US$500 billion in direct investment and credit guarantees'],
+      ['去年香港的外來直接投資流入金額達1,260億美元', 'inflows of foreign direct investment into Hong Kong reached US$126 billion last year'],
+      ['儲存有色金屬超過2萬噸', 'storing more than 20,000 tonnes of non-ferrous metals'],
+      ['出口額達25万亿元', 'exports reached a 25-trillion-yuan total'],
+      ['中國市場規模每年可能高達500億美元', 'the Chinese market could be worth US$50bn a year'],
+    ];
+    for (const [source, target] of pairs) {
+      const values = targetNumbers(target);
+      assert.ok(sourceNumbers(source).every((n) => values.has(n.value)), `${source} → ${target}`);
+    }
+  });
+
   test('a faithful translation raises nothing; inflected renderings count', () => {
     assert.deepStrictEqual(
       check([

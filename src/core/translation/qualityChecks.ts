@@ -33,15 +33,15 @@ function renderingPattern(rendering: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
-const UNITS: Record<string, number> = { 萬: 1e4, 万: 1e4, 億: 1e8, 亿: 1e8, 兆: 1e12 };
+const UNITS: Record<string, number> = { 千: 1e3, 萬: 1e4, 万: 1e4, 億: 1e8, 亿: 1e8, 兆: 1e12 };
 const ENGLISH_UNITS: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12 };
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-/** The numbers a Chinese source states: digits (full-width too) with 萬/億 applied, and each part of a date. */
+/** The numbers a Chinese source states: digits (full-width too) with 千/萬/億 applied (萬億 too), and each part of a date. */
 export function sourceNumbers(text: string): { value: number; written: string }[] {
   const found: { value: number; written: string }[] = [];
   const normal = text.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
-  for (const m of normal.matchAll(/(\d[\d,]*(?:\.\d+)?)\s*([萬万億亿兆]{0,2})/g)) {
+  for (const m of normal.matchAll(/(\d[\d,]*(?:\.\d+)?)\s*([千萬万億亿兆]{0,2})/g)) {
     let value = Number(m[1]!.replace(/,/g, ''));
     for (const unit of m[2] ?? '') {
       value *= UNITS[unit] ?? 1;
@@ -54,7 +54,7 @@ export function sourceNumbers(text: string): { value: number; written: string }[
 /** The numbers an English translation states: digits with thousands separators, scaled by million/billion/bn…, and month names as their numbers. */
 export function targetNumbers(text: string): Set<number> {
   const values = new Set<number>();
-  for (const m of text.matchAll(/(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|mn|bn|tn|k|m|b)?(?![\p{L}])/giu)) {
+  for (const m of text.matchAll(/(\d[\d,]*(?:\.\d+)?)(?:\s*-?\s*)(thousand|million|billion|trillion|mn|bn|tn|k|m|b)?(?![\p{L}])/giu)) {
     const value = Number(m[1]!.replace(/,/g, ''));
     values.add(value);
     const unit = m[2]?.toLowerCase();
