@@ -3,7 +3,7 @@ import { CheckFinding, checkTranslations } from '../core/translation/qualityChec
 import type { AlignedSegment } from '../core/translation/segmentTranslations';
 import type { GlossaryService } from '../glossary/glossaryService';
 import { Disposable } from '../util/dispose';
-import { alignedSegments } from './alignedSegments';
+import { alignText } from './alignedSegments';
 import { targetLanguage } from './targetLanguage';
 import type { TranslationStore } from './translationStore';
 
@@ -69,25 +69,25 @@ export class TranslationDiagnostics extends Disposable implements vscode.CodeAct
     if (!this.store.fileFor(document.uri)) {
       return;
     }
-    const version = document.version;
-    let aligned;
+    let stored;
     try {
-      // Most documents have no translations: found out from the file alone, before reflowing anything.
-      const stored = await this.store.read(document.uri);
-      if (stored.translations.length === 0) {
-        this.collection.delete(document.uri);
-        return;
-      }
-      aligned = await alignedSegments(document, this.store);
+      stored = await this.store.read(document.uri);
     } catch {
       this.collection.delete(document.uri);
       return;
     }
-    const matcher = await this.glossaries.termMatcher().catch(() => undefined);
-    if (document.isClosed || document.version !== version) {
+    // Most documents have no translations: known from the file alone, before anything is reflowed.
+    if (stored.translations.length === 0) {
+      this.collection.delete(document.uri);
       return;
     }
-    const findings = checkTranslations(aligned.segments, matcher, aligned.targetLanguage ?? targetLanguage(document));
+    const matcher = await this.glossaries.termMatcher().catch(() => undefined);
+    if (document.isClosed) {
+      return;
+    }
+    // Placed in the text as it is now, after the awaits: the file was read once.
+    const aligned = alignText(document.getText(), stored.translations);
+    const findings = checkTranslations(aligned.segments, matcher, stored.targetLanguage ?? targetLanguage(document));
     this.collection.set(
       document.uri,
       findings.map((finding) => diagnostic(document, aligned.segments[finding.segment]!, finding)),
