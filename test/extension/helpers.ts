@@ -26,10 +26,22 @@ export function articleText(): string {
   return fs.readFileSync(articleUri().fsPath, 'utf8');
 }
 
-/** An untitled editor holding `content`, active. */
+/**
+ * An untitled editor holding `content`, active. VS Code reuses an untitled name (Untitled-1) as soon
+ * as its editor closes; when the extension host is busy, a new document can come back as the closed
+ * one's text under that name. Such a document is closed and another asked for, so that a test never
+ * runs on the previous test's text.
+ */
 export async function editorWith(content: string, language = 'plaintext'): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language, content });
-  return vscode.window.showTextDocument(document);
+  for (let attempt = 0; ; attempt++) {
+    const document = await vscode.workspace.openTextDocument({ language, content });
+    const editor = await vscode.window.showTextDocument(document);
+    if (editor.document.getText() === content || attempt >= 5) {
+      return editor;
+    }
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 export async function closeAllEditors(): Promise<void> {
