@@ -15,6 +15,9 @@ import { ExportTranslationCommand } from './commands/exportTranslationCommand';
 import { ImportTranslationCommand } from './commands/importTranslationCommand';
 import { TranslationStore } from './translation/translationStore';
 import { TranslationDiagnostics } from './translation/translationDiagnostics';
+import { SegmentAlignments } from './translation/segmentAlignments';
+import { TranslationMemoryService } from './translation/translationMemoryService';
+import { TranslationProgressItem } from './status/translationProgressItem';
 import { ReattachAnnotationCommand } from './commands/reattachAnnotationCommand';
 import { GoToAnnotationCommand } from './commands/goToAnnotationCommand';
 import { ConvertCommand, ConvertInDirectionCommand } from './commands/convertCommand';
@@ -107,6 +110,11 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   stopping.add(() => annotations.flush());
   context.subscriptions.push(annotations, new AnnotationDecorations(annotations), new AnnotationsTreeView(annotations, readings, glossaries));
   const annotate = new AnnotateCommand(annotations, converter);
+  const translations = new TranslationStore();
+  const alignments = new SegmentAlignments(translations);
+  // Sources are matched in Simplified, so a sentence finds units made on the other script.
+  const memory = new TranslationMemoryService(translations, (text) => converter.convert(text, { from: 't', to: 'cn' }), problems, log);
+  context.subscriptions.push(translations, alignments, memory, new TranslationDiagnostics(translations, glossaries), new TranslationProgressItem(translations, alignments));
   const readers = new ReaderPanelManager({
     extensionUri: context.extensionUri,
     converter,
@@ -117,6 +125,9 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
     annotations,
     problems,
     annotate: (document, range) => annotate.annotateRange(document, range),
+    translations,
+    alignments,
+    memory,
   });
   context.subscriptions.push(readers);
   const openReader = new OpenReaderCommand(readers, problems);
@@ -131,8 +142,6 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   const goToAnnotation = new GoToAnnotationCommand(annotations);
   const exportAnnotations = new ExportAnnotationsCommand(annotations, glossaries, converter, readings);
   const confirmPlacement = new ConfirmAnnotationPlacementCommand(annotations);
-  const translations = new TranslationStore();
-  context.subscriptions.push(translations, new TranslationDiagnostics(translations, glossaries));
   const listSegments = new ListSegmentsCommand(translations, problems);
   const translateSegment = new TranslateSegmentCommand(translations, problems);
   const importTranslation = new ImportTranslationCommand(translations, problems);

@@ -1,7 +1,6 @@
-import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
-import { AlignedSegment, segmentSelectors, StoredTranslation } from '../core/translation/segmentTranslations';
+import { AlignedSegment, translationFor } from '../core/translation/segmentTranslations';
 import { ImportedSegment, matchImported, readXliff } from '../core/translation/translationImport';
 import { alignedSegments, alignText } from '../translation/alignedSegments';
 import { targetLanguage } from '../translation/targetLanguage';
@@ -80,16 +79,7 @@ export class ImportTranslationCommand {
         replaced = changes.replaced;
         unmatched = changes.unmatched;
         const now = new Date().toISOString();
-        return changes.matches.map(
-          ({ segment, imported }): StoredTranslation => ({
-            id: segment.translation?.id ?? randomUUID(),
-            created: segment.translation?.created ?? now,
-            modified: now,
-            target: imported.target,
-            state: imported.state,
-            selector: segmentSelectors(text, segment),
-          }),
-        );
+        return changes.matches.map(({ segment, imported }) => translationFor(text, segment, imported.target, imported.state, now));
       });
       const result: ImportResult = { imported: saved.length, replaced, unmatched, ...(backup ? { backup: backup.toString() } : {}) };
       void vscode.window.showInformationMessage(

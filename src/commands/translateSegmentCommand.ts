@@ -1,15 +1,10 @@
-import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
-import { SEGMENT_STATES, SegmentState, segmentSelectors, StoredTranslation } from '../core/translation/segmentTranslations';
-import { alignText } from '../translation/alignedSegments';
-import { targetLanguage } from '../translation/targetLanguage';
+import { SEGMENT_STATES, SegmentState } from '../core/translation/segmentTranslations';
+import { saveSegment, StaleSegment } from '../translation/saveSegment';
 import { TranslationFileError, TranslationStore } from '../translation/translationStore';
 import type { ProblemReporter } from '../util/problemReporter';
 import { argumentRecord, documentArgument } from './annotationArguments';
-
-/** A request the article no longer fits: no such segment, or another sentence there now. */
-class StaleSegment extends Error {}
 
 /**
  * `bilingualReader.translateSegment` with `{ uri?, segment, text, state?, source? }`: sets the
@@ -53,28 +48,7 @@ export class TranslateSegmentCommand {
       return undefined;
     }
     try {
-      await this.store.update(document, targetLanguage(document), (stored) => {
-        const articleText = document.getText();
-        const { segments } = alignText(articleText, stored.translations);
-        const target = segments[index];
-        if (!target) {
-          throw new StaleSegment(vscode.l10n.t('{0} has {1} segments: there is no segment {2}.', vscode.workspace.asRelativePath(document.uri), segments.length, index));
-        }
-        if (source !== undefined && target.source !== source) {
-          throw new StaleSegment(vscode.l10n.t('Segment {0} of {1} is now "{2}", not the sentence given: list the segments again.', index, vscode.workspace.asRelativePath(document.uri), target.source));
-        }
-        const now = new Date().toISOString();
-        return [
-          {
-            id: target.translation?.id ?? randomUUID(),
-            created: target.translation?.created ?? now,
-            modified: now,
-            target: text,
-            state,
-            selector: segmentSelectors(articleText, target),
-          } satisfies StoredTranslation,
-        ];
-      });
+      await saveSegment(this.store, document, { index, text, state, source });
       return { index, translation: text, state };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -3,6 +3,8 @@
  * fuzzy matching), loaded on first use: requiring them here, inside functions, keeps the bundler
  * from running their module code when the extension activates.
  */
+
+import type { TmxJson } from './translation/memoryUnits';
 /* eslint-disable @typescript-eslint/no-require-imports */
 
 export function loadAjv(): typeof import('ajv').default {
@@ -42,6 +44,8 @@ export interface TmxExchange {
     },
     callback: (error: Error | null, tmx: string) => void,
   ): void;
+  /** Reads TMX (1.4b; xml2js underneath, which reads no DTD): units keyed by tuid, or by source text without one. */
+  tmx2js(tmx: string, callback: (error: Error | null, value: TmxJson) => void): void;
 }
 
 export function loadTmx(): TmxExchange {

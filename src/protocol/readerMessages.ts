@@ -7,11 +7,52 @@
 import type { GlossaryCard } from '../core/glossary/glossaryCard';
 import type { BlockKind, BlockOutline, ColumnPair, NoteSpan, RenderedBlock, RubySpan, TermSpan } from '../core/reader/renderedBlock';
 import { isReadingSystem, ReadingSystem, ToneColorScheme } from '../core/readings/readingSystem';
+import { SEGMENT_STATES, SegmentState } from '../core/translation/segmentState';
+import type { TranslationProgress } from '../core/translation/translationProgress';
 
 export type { GlossaryCard, ReadingSystem, ToneColorScheme };
 
-export type ReaderLayout = 'sideBySide' | 'interlinear' | 'convertedOnly';
-export const READER_LAYOUTS: readonly ReaderLayout[] = ['sideBySide', 'interlinear', 'convertedOnly'];
+/** `translation`: the translation column, the article's segments each beside its translation. */
+export type ReaderLayout = 'sideBySide' | 'interlinear' | 'convertedOnly' | 'translation';
+export const READER_LAYOUTS: readonly ReaderLayout[] = ['sideBySide', 'interlinear', 'convertedOnly', 'translation'];
+
+export type { SegmentState, TranslationProgress };
+
+/** A segment as the translation column shows it. */
+export interface SegmentItem {
+  /** Its index in article order (as listSegments gives it). */
+  readonly index: number;
+  /** The reader block it is in (segments of one block are shown together). */
+  readonly block: number;
+  /** The source sentence as the reader shows it. */
+  readonly sentence: string;
+  readonly target: string;
+  readonly state: SegmentState;
+  /** The translation was made for other source text: "source changed — review". */
+  readonly sourceChanged: boolean;
+  /** Its first line in the document (0-based), for the editor to follow. */
+  readonly line: number;
+  /** What the translation checks found (messages for the user), empty when nothing. */
+  readonly checks: readonly string[];
+}
+
+/** A glossary term found in a segment, with its English renderings. */
+export interface SegmentTerm {
+  readonly term: string;
+  readonly english: readonly string[];
+}
+
+/** A translation memory match offered for a segment. */
+export interface SegmentMatch {
+  /** 0–1; 1 is an exact match. */
+  readonly similarity: number;
+  readonly sentence: string;
+  readonly target: string;
+  /** Where it came from: a translation file or TMX file, workspace-relative. */
+  readonly origin: string;
+  /** The unit's source against the segment's (folded to Simplified): -1 only in the unit, 1 only in the segment, 0 both. */
+  readonly differences: readonly (readonly [number, string])[];
+}
 
 export type { BlockKind, BlockOutline, ColumnPair, NoteSpan, RenderedBlock, RubySpan, TermSpan };
 export { decodeOutlines, encodeOutlines } from '../core/reader/renderedBlock';
@@ -121,6 +162,39 @@ export type ToWebviewMessage =
       readonly start: number;
       readonly end: number;
       readonly cards: readonly GlossaryCard[];
+    }
+
+  | {
+      /**
+       * A page of the translation column: segments [start, start + items.length) of `total`, and the
+       * progress over all of them; `problem` says why there are none (no translation file can be
+       * made or read).
+       */
+      readonly type: 'segments';
+      readonly source: string;
+      readonly start: number;
+      readonly total: number;
+      readonly items: readonly SegmentItem[];
+      readonly progress: TranslationProgress;
+      readonly targetLanguage: string;
+      /** Translations whose sentence is gone (kept in the file), the first MAX_ORPHANS_SHOWN of them, and how many there are. */
+      readonly orphans: readonly { readonly sentence: string; readonly target: string }[];
+      readonly orphanCount: number;
+      readonly problem?: string;
+    }
+  | {
+      /** The answer to 'requestSegmentHelp': the segment's glossary terms and memory matches. */
+      readonly type: 'segmentHelp';
+      readonly source: string;
+      readonly index: number;
+      readonly terms: readonly SegmentTerm[];
+      readonly matches: readonly SegmentMatch[];
+    }
+  | {
+      /** A translation the panel sent was not saved (the user was told why, with its text): the panel keeps it. */
+      readonly type: 'segmentNotSaved';
+      readonly source: string;
+      readonly index: number;
     };
 
 /** Webview → extension. */
@@ -167,6 +241,29 @@ export type FromWebviewMessage =
       readonly version: number;
       readonly query: string;
       readonly columns: readonly ('original' | 'converted')[];
+    }
+  | {
+      /** The translation column's page starting at segment `start`, or the one holding document line `line`. */
+      readonly type: 'requestSegments';
+      readonly source: string;
+      readonly start?: number;
+      readonly line?: number;
+    }
+  | {
+      /** Save `text` with `state` as the translation of segment `index`, made for `sentence`. */
+      readonly type: 'translate';
+      readonly source: string;
+      readonly index: number;
+      readonly sentence: string;
+      readonly text: string;
+      readonly state: SegmentState;
+    }
+  | {
+      /** The glossary terms and memory matches of segment `index` (`sentence`). */
+      readonly type: 'requestSegmentHelp';
+      readonly source: string;
+      readonly index: number;
+      readonly sentence: string;
     };
 
 /** What the webview keeps through hiding and window reloads (getState / setState). */
@@ -252,10 +349,30 @@ export function parseFromWebviewMessage(value: unknown, source: string): FromWeb
         value.columns.every((c) => c === 'original' || c === 'converted')
         ? { type: 'find', source, id: value.id, version: value.version, query: value.query, columns: value.columns as ('original' | 'converted')[] }
         : undefined;
+    case 'requestSegments':
+      return (value.start === undefined || isLine(value.start)) && (value.line === undefined || isLine(value.line))
+        ? { type: 'requestSegments', source, ...(value.start !== undefined ? { start: value.start as number } : {}), ...(value.line !== undefined ? { line: value.line as number } : {}) }
+        : undefined;
+    case 'translate':
+      return isLine(value.index) &&
+        Number.isInteger(value.index) &&
+        isString(value.sentence) &&
+        isString(value.text) &&
+        value.text.length <= MAX_TRANSLATION &&
+        (SEGMENT_STATES as readonly unknown[]).includes(value.state)
+        ? { type: 'translate', source, index: value.index, sentence: value.sentence, text: value.text, state: value.state as SegmentState }
+        : undefined;
+    case 'requestSegmentHelp':
+      return isLine(value.index) && Number.isInteger(value.index) && isString(value.sentence)
+        ? { type: 'requestSegmentHelp', source, index: value.index, sentence: value.sentence }
+        : undefined;
     default:
       return undefined;
   }
 }
+
+/** The longest translation of one segment the panel may send (UTF-16 code units): a sentence's, many times over. */
+const MAX_TRANSLATION = 100_000;
 
 /** The longest query 'find' accepts (UTF-16 code units): a search box, not a document. */
 const MAX_QUERY = 1000;
@@ -311,7 +428,19 @@ export function parseToWebviewMessage(value: unknown, source: string): ToWebview
         value.cards.every(isCard)
         ? { type: 'lookupResult', source, id: value.id, block: value.block, column: value.column, start: value.start, end: value.end, cards: value.cards }
         : undefined;
+    case 'segments':
+      return isLine(value.start) && isLine(value.total) && Array.isArray(value.items) && value.items.every(isSegmentItem) && isObject(value.progress) && isString(value.targetLanguage) && Array.isArray(value.orphans) && isLine(value.orphanCount)
+        ? (value as unknown as ToWebviewMessage)
+        : undefined;
+    case 'segmentHelp':
+      return isLine(value.index) && Array.isArray(value.terms) && Array.isArray(value.matches) ? (value as unknown as ToWebviewMessage) : undefined;
+    case 'segmentNotSaved':
+      return isLine(value.index) ? { type: 'segmentNotSaved', source, index: value.index } : undefined;
     default:
       return undefined;
   }
+}
+
+function isSegmentItem(value: unknown): value is SegmentItem {
+  return isObject(value) && isLine(value.index) && isString(value.sentence) && isString(value.target) && (SEGMENT_STATES as readonly unknown[]).includes(value.state) && Array.isArray(value.checks);
 }

@@ -26,6 +26,7 @@ export function readerHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bo
 <label><input type="checkbox" id="pinyin"><span data-label="toolbar.pinyin"></span></label>
 <label><span class="visually-hidden" data-label="toolbar.readings"></span><select id="readings"></select></label>
 <button type="button" id="annotate" data-label="toolbar.annotate"></button>
+<button type="button" id="translate" aria-pressed="false" data-label="toolbar.translate"></button>
 <span id="progress" role="status" hidden></span>
 <div id="find" class="find" role="search" hidden>
 <input type="search" id="find-input" aria-label="${escapeAttribute(bootstrap.labels['find.label'] ?? '')}" placeholder="${escapeAttribute(bootstrap.labels['find.label'] ?? '')}">
@@ -36,6 +37,7 @@ export function readerHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bo
 </div>
 </div>
 <main id="blocks" aria-label="${escapeAttribute(bootstrap.labels['blocks'] ?? '')}"></main>
+<section id="translation" role="region"></section>
 <div id="card" class="card" role="tooltip" hidden></div>
 <div id="reader-data" hidden data-bootstrap="${data}"></div>
 <script nonce="${nonce}" src="${script}"></script>

@@ -33,6 +33,10 @@ import { EditSpan, extendEditSpan } from '../core/reader/editSpan';
 import { reflowInSlices } from '../core/reader/slicedReflow';
 import { encodeOutlines, isLongDocument, LONG_DOCUMENT_CHARACTERS } from '../core/reader/renderedBlock';
 import { findInBlocks } from '../core/reader/blockSearch';
+import { TranslationColumn } from './translationColumn';
+import type { TranslationStore } from '../translation/translationStore';
+import type { SegmentAlignments } from '../translation/segmentAlignments';
+import type { TranslationMemoryService } from '../translation/translationMemoryService';
 
 /** Characters of text rendered per message while a document is first shown. */
 const RENDER_CHUNK = 64 * 1024;
@@ -59,6 +63,10 @@ export interface ReaderServices {
   readonly problems: ProblemReporter;
   /** Asks for a note on `range` (UTF-16 offsets of the document) and adds it (AnnotateCommand.annotateRange). */
   readonly annotate: (document: vscode.TextDocument, range: { start: number; end: number }) => Promise<unknown>;
+  /** The translation column's: where translations are kept, the documents' segments, the memory. */
+  readonly translations: TranslationStore;
+  readonly alignments: SegmentAlignments;
+  readonly memory: TranslationMemoryService;
 }
 
 /**
@@ -102,6 +110,7 @@ export class ReaderPanel extends Disposable {
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
   private updatePending = false;
   private ignoreEditorScrollUntil = 0;
+  private readonly column: TranslationColumn;
   private readonly posted = new vscode.EventEmitter<ToWebviewMessage>();
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   /** Every message sent to the webview (for tests and automation). */
@@ -118,6 +127,7 @@ export class ReaderPanel extends Disposable {
     this.register(this.posted);
     this.register(this.disposeEmitter);
     this.options = this.initialOptions(state);
+    this.column = this.register(new TranslationColumn(() => this.document, services, (message) => this.post(message)));
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(services.extensionUri, 'media')] };
     panel.title = vscode.l10n.t('Reader: {0}', this.fileName());
     panel.webview.html = this.html();
@@ -297,7 +307,15 @@ export class ReaderPanel extends Disposable {
       case 'find':
         void this.find(message);
         break;
+      case 'requestSegments':
+      case 'translate':
+      case 'requestSegmentHelp':
+        this.column.handle(message);
+        break;
       case 'setOptions': {
+        if (message.options.layout !== undefined && message.options.layout !== 'translation') {
+          this.column.hide();
+        }
         const direction = parseDirection({ from: message.options.from ?? this.options.from, to: message.options.to ?? this.options.to });
         this.options = { ...this.options, ...message.options, ...(direction ?? { from: this.options.from, to: this.options.to }) };
         void this.renderAll();
@@ -708,6 +726,29 @@ function readerLabels(): Record<string, string> {
     'layout.sideBySide': vscode.l10n.t('Side by side'),
     'layout.interlinear': vscode.l10n.t('Interlinear'),
     'layout.convertedOnly': vscode.l10n.t('Converted only'),
+    'layout.translation': vscode.l10n.t('Translation'),
+    'toolbar.translate': vscode.l10n.t('Translate'),
+    'translation.region': vscode.l10n.t('Translation column'),
+    'translation.field': vscode.l10n.t('Translation of segment {0}'),
+    'translation.state': vscode.l10n.t('Status of segment {0}'),
+    'state.initial': vscode.l10n.t('Not started'),
+    'state.draft': vscode.l10n.t('Draft'),
+    'state.translated': vscode.l10n.t('Translated'),
+    'state.reviewed': vscode.l10n.t('Reviewed'),
+    'translation.sourceChanged': vscode.l10n.t('Source changed — review'),
+    'translation.notSaved': vscode.l10n.t('Not saved: the text is kept here. Edit it or press Tab to try again.'),
+    'translation.page': vscode.l10n.t('Segments {0}–{1} of {2}'),
+    'translation.previousPage': vscode.l10n.t('Previous segments'),
+    'translation.nextPage': vscode.l10n.t('Next segments'),
+    'translation.progress': vscode.l10n.t('{0} of {1} segments done · {2} of {3} characters ({4}%)'),
+    'translation.terms': vscode.l10n.t('Glossary'),
+    'translation.matches': vscode.l10n.t('Memory'),
+    'translation.noHelp': vscode.l10n.t('No glossary terms or memory matches for this segment.'),
+    'translation.insertTerm': vscode.l10n.t('Insert "{0}" (Alt+{1})'),
+    'translation.insertMatch': vscode.l10n.t('Insert this translation (Ctrl+{0})'),
+    'translation.keys': vscode.l10n.t('Tab / Shift+Tab: next / previous segment · Ctrl+Enter: mark translated and go on · Alt+1–9: insert a glossary rendering · Ctrl+1–9: insert a memory match'),
+    'translation.empty': vscode.l10n.t('This document has no sentences to translate.'),
+    'translation.orphans': vscode.l10n.t('{0} translations whose sentence is no longer in the article (kept in the translation file)'),
   };
 }
 

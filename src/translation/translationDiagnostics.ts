@@ -97,13 +97,14 @@ export class TranslationDiagnostics extends Disposable implements vscode.CodeAct
 
 function diagnostic(document: vscode.TextDocument, segment: AlignedSegment, finding: CheckFinding): vscode.Diagnostic {
   const range = new vscode.Range(document.positionAt(segment.range.start), document.positionAt(segment.range.end));
-  const result = new vscode.Diagnostic(range, message(finding, segment), finding.kind === 'empty' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+  const result = new vscode.Diagnostic(range, checkMessage(finding, segment), finding.kind === 'empty' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
   result.source = SOURCE;
   result.code = finding.kind;
   return result;
 }
 
-function message(finding: CheckFinding, segment: AlignedSegment): string {
+/** What a check found, said to the user (Problems panel and translation column). */
+export function checkMessage(finding: CheckFinding, segment: AlignedSegment): string {
   switch (finding.kind) {
     case 'term':
       return vscode.l10n.t('The glossary renders {0} as {1}: none of these is in the translation.', finding.detail, (finding.expected ?? []).map((e) => `"${e}"`).join(', '));

@@ -15,6 +15,7 @@ import { FindInPanel } from './findInPanel';
 import { BlockViewOptions, createBlockElement, textOffsetIn } from './blockView';
 import { ScrollSync } from './scrollSync';
 import { TermCard } from './termCard';
+import { TranslationColumn } from './translationColumn';
 import { WordLookup } from './wordLookup';
 import { vscodeApi } from './vscodeApi';
 
@@ -23,6 +24,8 @@ const FIRST_BLOCK_MARK = 'bilingualReader.firstBlock';
 const bootstrap = JSON.parse(document.getElementById('reader-data')!.dataset.bootstrap!) as ReaderBootstrap;
 const source = bootstrap.source;
 const label = (key: string) => bootstrap.labels[key] ?? key;
+/** A label with its {0}, {1}… filled in. */
+const format = (key: string, ...values: (string | number)[]) => label(key).replace(/\{(\d+)\}/g, (whole, n: string) => (values[Number(n)] === undefined ? whole : String(values[Number(n)])));
 // Through the CSSOM, which the CSP allows, rather than an inline style attribute, which it forbids.
 if (bootstrap.font.family) {
   document.documentElement.style.setProperty('--reader-font-family', bootstrap.font.family);
@@ -55,6 +58,13 @@ const find = new FindInPanel(
   (id, query, columns) => vscode.postMessage({ type: 'find', source, id, version: currentVersion(), query, columns }),
   label('find.searching'),
 );
+
+const translation = new TranslationColumn(document.getElementById('translation')!, source, (message) => vscode.postMessage(message), format);
+/** The layout to go back to when the translation column is toggled off. */
+let layoutBeforeTranslation: ReaderLayout = 'sideBySide';
+/** Where the article was read when the column opened: the blocks come back there. */
+let lineBeforeTranslation: number | undefined;
+const translating = () => options?.layout === 'translation';
 
 let options: ReaderOptions | undefined;
 let restoreLine = vscode.getState()?.line;
@@ -90,6 +100,8 @@ function requestOptions(patch: ToolbarOptions): void {
   vscode.postMessage({ type: 'setOptions', source, options: patch });
 }
 layoutSelect.addEventListener('change', () => requestOptions({ layout: layoutSelect.value as ReaderLayout }));
+const translateButton = document.getElementById('translate') as HTMLButtonElement;
+translateButton.addEventListener('click', () => requestOptions({ layout: options?.layout === 'translation' ? layoutBeforeTranslation : 'translation' }));
 directionSelect.addEventListener('change', () => {
   const [from, to] = directionSelect.value.split('>');
   requestOptions({ from, to });
@@ -100,8 +112,26 @@ pinyin.addEventListener('change', () => requestOptions({ pinyin: pinyin.checked 
 readingsSelect.addEventListener('change', () => requestOptions({ readings: readingsSelect.value as ReadingSystem }));
 
 function applyOptions(next: ReaderOptions): void {
+  const before = options?.layout;
+  const line = before !== 'translation' ? sync.lineAtTop() : undefined;
   options = next;
   document.body.dataset.layout = next.layout;
+  translateButton.setAttribute('aria-pressed', String(next.layout === 'translation'));
+  if (next.layout === 'translation' && before !== 'translation') {
+    layoutBeforeTranslation = before ?? 'sideBySide';
+    lineBeforeTranslation = line ?? restoreLine;
+    // The column opens on the segments at the place the article was read at.
+    translation.show(lineBeforeTranslation);
+    scroller.scrollTop = 0;
+  } else if (next.layout !== 'translation' && before === 'translation') {
+    translation.hide();
+    if (lineBeforeTranslation !== undefined) {
+      sync.scrollToLine(lineBeforeTranslation);
+    }
+    if (list.virtual) {
+      list.update();
+    }
+  }
   document.body.classList.toggle('show-line-breaks', next.showLineBreaks);
   layoutSelect.value = next.layout;
   directionSelect.value = `${next.from}>${next.to}`;
@@ -153,12 +183,12 @@ function render(message: Extract<ToWebviewMessage, { type: 'render' }>): void {
   }
   progressElement.hidden = message.done || message.outlines !== undefined;
   progressElement.textContent = message.done ? '' : `${list.length} / ${message.total}`;
-  if (keepLine !== undefined) {
+  if (keepLine !== undefined && !translating()) {
     sync.scrollToLine(keepLine);
   }
   if (message.done) {
     document.body.dataset.ready = 'true';
-    if (restoreLine !== undefined) {
+    if (restoreLine !== undefined && !translating()) {
       sync.scrollToLine(restoreLine);
       restoreLine = undefined;
     }
@@ -196,13 +226,25 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       patch(message);
       break;
     case 'scrollToLine':
-      sync.scrollToLine(message.line);
+      // The translation column follows its own focus, not the editor's scrolling.
+      if (!translating()) {
+        sync.scrollToLine(message.line);
+      }
       break;
     case 'lookupResult':
       wordLookup.receive(message);
       break;
     case 'blocks':
       fill(message);
+      break;
+    case 'segments':
+      translation.receive(message);
+      break;
+    case 'segmentHelp':
+      translation.receiveHelp(message);
+      break;
+    case 'segmentNotSaved':
+      translation.notSaved(message.index);
       break;
     case 'findResult':
       if (message.version === currentVersion()) {
@@ -216,6 +258,10 @@ let scrollFrame = 0;
 window.addEventListener('scroll', () => {
   cancelAnimationFrame(scrollFrame);
   scrollFrame = requestAnimationFrame(() => {
+    // The translation column scrolls on its own; the hidden blocks keep their place.
+    if (translating()) {
+      return;
+    }
     if (list.virtual) {
       list.update();
     }
@@ -290,5 +336,8 @@ document.getElementById('annotate')!.addEventListener('click', () => {
     vscode.postMessage({ type: 'annotate', source, version, renderId, block: index, column: startCell.dataset.column === 'converted' ? 'converted' : 'original', start, end });
   }
 });
+
+// A hidden panel may be discarded: what is typed goes first.
+document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && translation.flush());
 
 vscode.postMessage({ type: 'ready', source });

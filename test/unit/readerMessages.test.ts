@@ -95,6 +95,24 @@ suite('reader message protocol', () => {
     assert.strictEqual(parseToWebviewMessage({ type: 'blocks', source, version: 1, start: 0, blocks: [{ original: 1 }], cards: {} }, source), undefined);
   });
 
+  test('the translation column’s messages: pages, saves, help, and refusals of bad ones (issue 14)', () => {
+    assert.deepStrictEqual(parseFromWebviewMessage({ type: 'requestSegments', source, line: 12 }, source), { type: 'requestSegments', source, line: 12 });
+    assert.deepStrictEqual(parseFromWebviewMessage({ type: 'requestSegments', source, start: 100 }, source), { type: 'requestSegments', source, start: 100 });
+    assert.strictEqual(parseFromWebviewMessage({ type: 'requestSegments', source, start: -1 }, source), undefined);
+    const translate = { type: 'translate', source, index: 2, sentence: '美國收緊出口管制。', text: 'The US tightened export controls.', state: 'translated' };
+    assert.deepStrictEqual(parseFromWebviewMessage(translate, source), translate);
+    assert.strictEqual(parseFromWebviewMessage({ ...translate, state: 'final' }, source), undefined);
+    assert.strictEqual(parseFromWebviewMessage({ ...translate, index: 1.5 }, source), undefined);
+    assert.strictEqual(parseFromWebviewMessage({ ...translate, text: 'x'.repeat(100_001) }, source), undefined);
+    assert.deepStrictEqual(parseFromWebviewMessage({ type: 'requestSegmentHelp', source, index: 0, sentence: '句。' }, source), { type: 'requestSegmentHelp', source, index: 0, sentence: '句。' });
+    assert.deepStrictEqual(parseFromWebviewMessage({ type: 'setOptions', source, options: { layout: 'translation' } }, source), { type: 'setOptions', source, options: { layout: 'translation' } });
+    const item = { index: 0, block: 0, sentence: '句。', target: '', state: 'initial', sourceChanged: false, line: 0, checks: [] };
+    const page = { type: 'segments', source, start: 0, total: 1, items: [item], progress: { segments: 1, done: 0, begun: 0, characters: 1, doneCharacters: 0 }, targetLanguage: 'en', orphans: [], orphanCount: 0 };
+    assert.deepStrictEqual(parseToWebviewMessage(page, source), page);
+    assert.strictEqual(parseToWebviewMessage({ ...page, items: [{ ...item, state: 'done' }] }, source), undefined);
+    assert.deepStrictEqual(parseToWebviewMessage({ type: 'segmentNotSaved', source, index: 3 }, source), { type: 'segmentNotSaved', source, index: 3 });
+  });
+
   test('outlines survive their encoding, and a broken one is refused', () => {
     const outlines = [
       { kind: 'headline' as const, startLine: 0, endLine: 0, length: 12 },

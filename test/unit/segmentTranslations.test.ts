@@ -84,6 +84,17 @@ suite('translations follow their sentences (issue 14)', () => {
     }
   });
 
+  test('a sentence whose neighbours both changed stays translated: its exact text, found once, is evidence enough', () => {
+    // Found by the UI test: a line added before the first sentence and the headline after it deleted
+    // left it with no stored context, which orphans a note's quote.
+    const stored = [translate(article, 0, 'First')];
+    const edited = `新增的第一句。\n\n${article.replace('英偉達損失逾150億美元\n', '')}`;
+    const aligned = alignTranslations(edited, segmentsOf(edited), stored);
+    assert.deepStrictEqual(aligned.orphans, []);
+    const placed = aligned.segments.find((s) => s.translation);
+    assert.deepStrictEqual([placed?.index, placed?.source.slice(0, 6), placed?.sourceChanged], [1, '香港文匯報訊', false]);
+  });
+
   test('two translations on one segment: the later one stays, the other is kept as an orphan, whichever comes first in the file', () => {
     const older = translate(article, 5, 'Old', '2026-11-30T09:00:00.000Z');
     const newer = { ...translate(article, 5, 'New', '2026-11-30T11:00:00.000Z'), id: '00000000-0000-4000-8000-999999999999' };

@@ -1,15 +1,14 @@
+import { randomUUID } from 'crypto';
 import { Annotation, selectorsFor, TextPositionSelector, TextQuoteSelector, TextRange } from '../annotations/annotation';
 import { blockTextToSourceRange } from '../annotations/sourceMapping';
 import { anchorAnnotation } from '../annotations/reanchor';
 import type { ReflowBlock } from '../reader/reflow';
 import { segmentText } from './segmentation';
 
-/**
- * A segment's status, in XLIFF 2.0's words where it has them: `initial` (not started), `translated`,
- * `reviewed`; `draft` is XLIFF's `initial` with a translation begun (exported with a subState).
- */
-export type SegmentState = 'initial' | 'draft' | 'translated' | 'reviewed';
-export const SEGMENT_STATES: readonly SegmentState[] = ['initial', 'draft', 'translated', 'reviewed'];
+import type { SegmentState } from './segmentState';
+
+export { SEGMENT_STATES } from './segmentState';
+export type { SegmentState } from './segmentState';
 
 /** A sentence of the article to translate: its text as the reader shows it, and where it is in the document. */
 export interface ArticleSegment {
@@ -73,6 +72,23 @@ export function articleSegments(blocks: readonly ReflowBlock[]): ArticleSegment[
   return segments;
 }
 
+/**
+ * `target` in `state` as the translation of `segment`, saved at `now` (ISO 8601): the id and creation
+ * time of the translation it replaces kept (a new UUID otherwise), its source described by the
+ * selectors of the sentence as it is in `text` (a translation flagged "source changed" is thereby
+ * confirmed on its new sentence).
+ */
+export function translationFor(text: string, segment: AlignedSegment, target: string, state: SegmentState, now: string): StoredTranslation {
+  return {
+    id: segment.translation?.id ?? randomUUID(),
+    created: segment.translation?.created ?? now,
+    modified: now,
+    target,
+    state,
+    selector: segmentSelectors(text, segment),
+  };
+}
+
 /** The selectors that locate `segment` in `text`, for a translation made now. */
 export function segmentSelectors(text: string, segment: ArticleSegment): [TextQuoteSelector, TextPositionSelector] {
   return selectorsFor(text, segment.range);
@@ -81,7 +97,7 @@ export function segmentSelectors(text: string, segment: ArticleSegment): [TextQu
 /**
  * Places each stored translation on the segment its source sentence is now: at its stored position if
  * the quote is still there (the common case, checked first: a thousand segments must not mean a
- * thousand searches of the text), else where the notes' anchoring finds it (reanchor.ts: exact quote
+ * thousand searches of the text), else where its sentence occurs exactly once, else where the notes' anchoring finds it (reanchor.ts: exact quote
  * by context, then an approximate match). It goes to the segment it overlaps most; when two land on
  * one segment, the better placed stays (at its position, then by its exact quote, then by an
  * approximate match), between equals the one modified last, and the other becomes an orphan. Nothing
@@ -131,6 +147,12 @@ function locate(text: string, translation: StoredTranslation): { range: TextRang
   const [quote, position] = translation.selector;
   if (text.slice(position.start, position.end) === quote.exact) {
     return { range: { start: position.start, end: position.end }, rank: POSITION };
+  }
+  // A sentence is its own evidence: found exactly, once, it is there, whatever became of the text
+  // around it (both neighbours may be edited or gone, which orphans a note's shorter quote).
+  const at = text.indexOf(quote.exact);
+  if (at !== -1 && text.indexOf(quote.exact, at + 1) === -1) {
+    return { range: { start: at, end: at + quote.exact.length }, rank: QUOTE };
   }
   const annotation: Annotation = {
     id: translation.id,
