@@ -23,4 +23,5 @@ export const enum CommandId {
   TranslateSegment = 'bilingualReader.translateSegment',
   ExportTranslation = 'bilingualReader.exportTranslation',
   ImportTranslation = 'bilingualReader.importTranslation',
+  TranslateInReader = 'bilingualReader.translateInReader',
 }

@@ -13,6 +13,7 @@ import { ListSegmentsCommand } from './commands/listSegmentsCommand';
 import { TranslateSegmentCommand } from './commands/translateSegmentCommand';
 import { ExportTranslationCommand } from './commands/exportTranslationCommand';
 import { ImportTranslationCommand } from './commands/importTranslationCommand';
+import { TranslateInReaderCommand } from './commands/translateInReaderCommand';
 import { TranslationStore } from './translation/translationStore';
 import { TranslationDiagnostics } from './translation/translationDiagnostics';
 import { SegmentAlignments } from './translation/segmentAlignments';
@@ -146,6 +147,7 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   const translateSegment = new TranslateSegmentCommand(translations, problems);
   const importTranslation = new ImportTranslationCommand(translations, problems);
   const exportTranslation = new ExportTranslationCommand(translations, detector, problems, String(context.extension.packageJSON.version ?? ''));
+  const translateInReader = new TranslateInReaderCommand(readers, alignments, problems);
   const reattach = new ReattachAnnotationCommand(annotations);
   context.subscriptions.push(
     vscode.commands.registerCommand(ConvertCommand.id, (arg?: unknown) => convert.execute(arg)),
@@ -166,6 +168,7 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
     vscode.commands.registerCommand(TranslateSegmentCommand.id, (arg?: unknown) => translateSegment.execute(arg)),
     vscode.commands.registerCommand(ExportTranslationCommand.id, (arg?: unknown) => exportTranslation.execute(arg)),
     vscode.commands.registerCommand(ImportTranslationCommand.id, (arg?: unknown) => importTranslation.execute(arg)),
+    vscode.commands.registerCommand(TranslateInReaderCommand.id, (arg?: unknown) => translateInReader.execute(arg)),
     ...named.map(([id, direction]) => {
       const command = new ConvertInDirectionCommand(id, direction, conversion);
       return vscode.commands.registerCommand(command.id, () => command.execute());

@@ -191,6 +191,12 @@ export type ToWebviewMessage =
       readonly matches: readonly SegmentMatch[];
     }
   | {
+      /** Show segment `index` in the translation column, its field focused (the column is shown already). */
+      readonly type: 'showSegment';
+      readonly source: string;
+      readonly index: number;
+    }
+  | {
       /** A translation the panel sent was not saved (the user was told why, with its text): the panel keeps it. */
       readonly type: 'segmentNotSaved';
       readonly source: string;
@@ -435,7 +441,8 @@ export function parseToWebviewMessage(value: unknown, source: string): ToWebview
     case 'segmentHelp':
       return isLine(value.index) && Array.isArray(value.terms) && Array.isArray(value.matches) ? (value as unknown as ToWebviewMessage) : undefined;
     case 'segmentNotSaved':
-      return isLine(value.index) ? { type: 'segmentNotSaved', source, index: value.index } : undefined;
+    case 'showSegment':
+      return isLine(value.index) ? { type: value.type, source, index: value.index } : undefined;
     default:
       return undefined;
   }

@@ -235,6 +235,21 @@ export class ReaderPanel extends Disposable {
     this.panel.reveal(undefined, true);
   }
 
+  /**
+   * Shows segment `index` (article order) in the translation column, switching the panel to it, and
+   * gives the panel the focus there. Resolves once the message is posted.
+   */
+  async showSegment(index: number): Promise<void> {
+    this.panel.reveal(undefined, false);
+    if (this.options.layout !== 'translation') {
+      this.options = { ...this.options, layout: 'translation' };
+      await this.renderAll();
+    } else if (!this.ready) {
+      await new Promise<void>((resolve) => this.readyWaiters.push(resolve));
+    }
+    this.post({ type: 'showSegment', source: this.source, index });
+  }
+
   private get source(): string {
     return this.document.uri.toString();
   }

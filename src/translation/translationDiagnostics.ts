@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CommandId } from '../commandIds';
 import { CheckFinding, checkTranslations } from '../core/translation/qualityChecks';
 import type { AlignedSegment } from '../core/translation/segmentTranslations';
 import type { GlossaryService } from '../glossary/glossaryService';
@@ -22,6 +23,8 @@ const SOURCE = 'Bilingual Reader';
 export class TranslationDiagnostics extends Disposable implements vscode.CodeActionProvider {
   private readonly collection = this.register(vscode.languages.createDiagnosticCollection('bilingualReader.translation'));
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The segment each diagnostic is about, for its quick fix. */
+  private readonly segments = new WeakMap<vscode.Diagnostic, number>();
 
   constructor(
     private readonly store: TranslationStore,
@@ -45,8 +48,8 @@ export class TranslationDiagnostics extends Disposable implements vscode.CodeAct
     }
     const action = new vscode.CodeAction(vscode.l10n.t('Show the Segment in the Reader Panel'), vscode.CodeActionKind.QuickFix);
     action.diagnostics = ours;
-    // The panel follows the editor, whose cursor is on the segment.
-    action.command = { command: 'bilingualReader.openReader', title: action.title, arguments: [document.uri] };
+    const segment = this.segments.get(ours[0]!);
+    action.command = { command: CommandId.TranslateInReader, title: action.title, arguments: [{ uri: document.uri, ...(segment !== undefined ? { segment } : {}) }] };
     return [action];
   }
 
@@ -90,7 +93,11 @@ export class TranslationDiagnostics extends Disposable implements vscode.CodeAct
     const findings = checkTranslations(aligned.segments, matcher, stored.targetLanguage ?? targetLanguage(document));
     this.collection.set(
       document.uri,
-      findings.map((finding) => diagnostic(document, aligned.segments[finding.segment]!, finding)),
+      findings.map((finding) => {
+        const result = diagnostic(document, aligned.segments[finding.segment]!, finding);
+        this.segments.set(result, finding.segment);
+        return result;
+      }),
     );
   }
 }

@@ -246,6 +246,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     case 'segmentNotSaved':
       translation.notSaved(message.index);
       break;
+    case 'showSegment':
+      translation.reveal(message.index);
+      break;
     case 'findResult':
       if (message.version === currentVersion()) {
         find.receive(message.id, message.matches, message.truncated);

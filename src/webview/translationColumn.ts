@@ -189,6 +189,17 @@ export class TranslationColumn {
     }
   }
 
+  /** Focuses segment `index`, asking for its page first if it is on another. */
+  reveal(index: number): void {
+    if (this.rows.has(index)) {
+      this.focusRow(index);
+    } else {
+      this.focusWhenShown = index;
+      this.flush();
+      this.send({ type: 'requestSegments', source: this.source, start: index });
+    }
+  }
+
   /** Translations whose sentence is gone: listed (sentence and translation), kept open if the user opened the list. */
   private showOrphans(orphans: SegmentsMessage['orphans'], count: number): void {
     this.orphans.hidden = count === 0;

@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import { XMLParser } from 'fast-xml-parser';
 import type { ListedSegment } from '../../src/commands/listSegmentsCommand';
 import { TranslationCodec } from '../../src/core/translation/translationFile';
-import { activateExtension, articleText, closeAllEditors, fixturePath } from './helpers';
+import type { BilingualReaderApi } from '../../src/extension';
+import type { ToWebviewMessage } from '../../src/protocol/readerMessages';
+import { activateExtension, articleText, closeAllEditors, EXTENSION_ID, fixturePath } from './helpers';
 
 const list = (uri: vscode.Uri) => vscode.commands.executeCommand<ListedSegment[] | undefined>('bilingualReader.listSegments', { uri });
 const translate = (uri: vscode.Uri, segment: number, text: string, state?: string) =>
@@ -214,7 +216,25 @@ suite('Translation segments (issue 14)', () => {
     const line = document.lineAt(found[0]!.range.start.line).text;
     assert.ok(line.includes('英偉達損失'), line);
     const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, found[0]!.range);
-    assert.ok(fixes.some((f) => f.command?.command === 'bilingualReader.openReader'), 'a quick fix shows the segment in the reader');
+    const fix = fixes.find((f) => f.command?.command === 'bilingualReader.translateInReader');
+    const [target] = (fix?.command?.arguments ?? []) as { uri?: vscode.Uri; segment?: number }[];
+    assert.deepStrictEqual([target?.uri?.toString(), target?.segment], [uri.toString(), 1], 'a quick fix shows the segment in the reader');
+    // Run, it opens the panel's translation column, whose page holds the segment with its findings.
+    const api = vscode.extensions.getExtension<BilingualReaderApi>(EXTENSION_ID)!.exports;
+    assert.deepStrictEqual(await vscode.commands.executeCommand(fix!.command!.command, ...fix!.command!.arguments!), { segment: 1 });
+    const panel = api.readerPanelFor(uri)!;
+    assert.strictEqual(panel.currentOptions.layout, 'translation');
+    const page = await new Promise<Extract<ToWebviewMessage, { type: 'segments' }>>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no page of segments')), 30_000);
+      const listener = panel.onDidPostMessage((m) => {
+        if (m.type === 'segments' && m.items.some((item) => item.index === 1 && item.checks.length === 2)) {
+          clearTimeout(timer);
+          listener.dispose();
+          resolve(m);
+        }
+      });
+    });
+    assert.deepStrictEqual([page.start, page.items[1]!.state, page.progress.done], [0, 'translated', 1]);
     await translate(uri, 1, 'Nvidia loses over US$15 billion', 'translated');
     await ours((d) => d.length === 0);
   });
