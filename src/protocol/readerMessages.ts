@@ -197,10 +197,12 @@ export type ToWebviewMessage =
       readonly index: number;
     }
   | {
-      /** A translation the panel sent was not saved (the user was told why, with its text): the panel keeps it. */
+      /** The translation `text` the panel sent for `sentence` was not saved (the user was told why, with it): the panel keeps it. */
       readonly type: 'segmentNotSaved';
       readonly source: string;
       readonly index: number;
+      readonly sentence: string;
+      readonly text: string;
     };
 
 /** Webview → extension. */
@@ -293,6 +295,8 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isLine = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+/** A whole number from 0: an index of segments, or a line asked for by one. */
+const isIndex = (value: unknown): value is number => isLine(value) && Number.isInteger(value);
 
 /** What the panel's toolbar may change: every option but the tone colours, which only the setting sets. */
 export type ToolbarOptions = Partial<Omit<ReaderOptions, 'toneColors'>>;
@@ -356,20 +360,20 @@ export function parseFromWebviewMessage(value: unknown, source: string): FromWeb
         ? { type: 'find', source, id: value.id, version: value.version, query: value.query, columns: value.columns as ('original' | 'converted')[] }
         : undefined;
     case 'requestSegments':
-      return (value.start === undefined || isLine(value.start)) && (value.line === undefined || isLine(value.line))
+      return (value.start === undefined || isIndex(value.start)) && (value.line === undefined || isIndex(value.line))
         ? { type: 'requestSegments', source, ...(value.start !== undefined ? { start: value.start as number } : {}), ...(value.line !== undefined ? { line: value.line as number } : {}) }
         : undefined;
     case 'translate':
-      return isLine(value.index) &&
-        Number.isInteger(value.index) &&
+      return isIndex(value.index) &&
         isString(value.sentence) &&
+        value.sentence.length <= MAX_TRANSLATION &&
         isString(value.text) &&
         value.text.length <= MAX_TRANSLATION &&
         (SEGMENT_STATES as readonly unknown[]).includes(value.state)
         ? { type: 'translate', source, index: value.index, sentence: value.sentence, text: value.text, state: value.state as SegmentState }
         : undefined;
     case 'requestSegmentHelp':
-      return isLine(value.index) && Number.isInteger(value.index) && isString(value.sentence)
+      return isIndex(value.index) && isString(value.sentence) && value.sentence.length <= MAX_TRANSLATION
         ? { type: 'requestSegmentHelp', source, index: value.index, sentence: value.sentence }
         : undefined;
     default:
@@ -441,8 +445,9 @@ export function parseToWebviewMessage(value: unknown, source: string): ToWebview
     case 'segmentHelp':
       return isLine(value.index) && Array.isArray(value.terms) && Array.isArray(value.matches) ? (value as unknown as ToWebviewMessage) : undefined;
     case 'segmentNotSaved':
+      return isLine(value.index) && isString(value.sentence) && isString(value.text) ? { type: 'segmentNotSaved', source, index: value.index, sentence: value.sentence, text: value.text } : undefined;
     case 'showSegment':
-      return isLine(value.index) ? { type: value.type, source, index: value.index } : undefined;
+      return isLine(value.index) ? { type: 'showSegment', source, index: value.index } : undefined;
     default:
       return undefined;
   }

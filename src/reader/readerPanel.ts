@@ -761,7 +761,7 @@ function readerLabels(): Record<string, string> {
     'translation.noHelp': vscode.l10n.t('No glossary terms or memory matches for this segment.'),
     'translation.insertTerm': vscode.l10n.t('Insert "{0}" (Alt+{1})'),
     'translation.insertMatch': vscode.l10n.t('Insert this translation (Ctrl+{0})'),
-    'translation.keys': vscode.l10n.t('Tab / Shift+Tab: next / previous segment · Ctrl+Enter: mark translated and go on · Alt+1–9: insert a glossary rendering · Ctrl+1–9: insert a memory match'),
+    'translation.keys': vscode.l10n.t('Tab / Shift+Tab: next / previous segment · Ctrl+Enter: translated, next · Ctrl+Shift+Enter: reviewed, next · Alt+1–9: insert a glossary rendering · Ctrl+1–9: insert a memory match · Escape: to the status'),
     'translation.empty': vscode.l10n.t('This document has no sentences to translate.'),
     'translation.orphans': vscode.l10n.t('{0} translations whose sentence is no longer in the article (kept in the translation file)'),
   };

@@ -75,7 +75,8 @@ export class TranslationColumn extends Disposable {
         void this.sendPage(message.start, message.line);
         return true;
       case 'translate':
-        this.saving = this.saving.then(() => this.save(message));
+        // save() reports its own failures; the chain must outlive any that slips through.
+        this.saving = this.saving.then(() => this.save(message)).catch(() => undefined);
         return true;
       case 'requestSegmentHelp':
         void this.sendHelp(message.index, message.sentence);
@@ -164,10 +165,10 @@ export class TranslationColumn extends Disposable {
       if ((state === 'translated' || state === 'reviewed') && text.trim().length === 0) {
         throw new StaleSegment(vscode.l10n.t('Segment {0} has no translation to mark as done.', index));
       }
-      await saveSegment(this.services.translations, document, { index, text, state, source: sentence });
+      await saveSegment(this.services.translations, document, { index, text, state, source: sentence, followMoved: true });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      this.post({ type: 'segmentNotSaved', source: this.source, index });
+      this.post({ type: 'segmentNotSaved', source: this.source, index, sentence, text });
       void this.services.problems.error(
         error instanceof TranslationFileError || error instanceof StaleSegment
           ? `${reason} ${vscode.l10n.t('Not saved: "{0}"', text)}`
@@ -192,7 +193,7 @@ export class TranslationColumn extends Disposable {
     const alignment = await this.services.alignments.forDocument(document).catch(() => undefined);
     const segment = alignment?.segments[index];
     const current = segment?.source === sentence ? segment.translation?.target : undefined;
-    const found = await this.services.memory.lookup(sentence, targetLanguage(document), current, MATCHES).catch((error: unknown) => {
+    const found = await this.services.memory.lookup(sentence, targetLanguage(document), current, document.uri, MATCHES).catch((error: unknown) => {
       void this.services.problems.error(vscode.l10n.t('The translation memory could not be searched: {0}', error instanceof Error ? error.message : String(error)));
       return [];
     });

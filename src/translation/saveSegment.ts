@@ -13,6 +13,12 @@ export interface SegmentEdit {
   readonly text: string;
   readonly state: SegmentState;
   readonly source?: string;
+  /**
+   * With `source`: when the sentence is no longer at `index` but elsewhere (an edit above moved it),
+   * save it on the nearest segment that has it, rather than refuse. The panel's column asks this: its
+   * saves may reach the file after an edit that its page had not yet shown.
+   */
+  readonly followMoved?: boolean;
 }
 
 /**
@@ -28,7 +34,10 @@ export async function saveSegment(store: TranslationStore, document: vscode.Text
   await store.update(document, targetLanguage(document), (stored) => {
     const articleText = document.getText();
     const { segments } = alignText(articleText, stored.translations);
-    const target = segments[edit.index];
+    let target = segments[edit.index];
+    if (edit.source !== undefined && target?.source !== edit.source && edit.followMoved) {
+      target = nearestWith(segments, edit.source, edit.index) ?? target;
+    }
     if (!target) {
       throw new StaleSegment(vscode.l10n.t('{0} has {1} segments: there is no segment {2}.', vscode.workspace.asRelativePath(document.uri), segments.length, edit.index));
     }
@@ -37,4 +46,15 @@ export async function saveSegment(store: TranslationStore, document: vscode.Text
     }
     return [translationFor(articleText, target, edit.text, edit.state, new Date().toISOString())];
   });
+}
+
+/** The segment with `source` as its sentence nearest to `index`, if any. */
+function nearestWith<S extends { readonly source: string; readonly index: number }>(segments: readonly S[], source: string, index: number): S | undefined {
+  let best: S | undefined;
+  for (const segment of segments) {
+    if (segment.source === source && (!best || Math.abs(segment.index - index) < Math.abs(best.index - index))) {
+      best = segment;
+    }
+  }
+  return best;
 }

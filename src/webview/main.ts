@@ -244,7 +244,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       translation.receiveHelp(message);
       break;
     case 'segmentNotSaved':
-      translation.notSaved(message.index);
+      translation.notSaved(message.index, message.sentence, message.text);
       break;
     case 'showSegment':
       translation.reveal(message.index);
@@ -342,5 +342,6 @@ document.getElementById('annotate')!.addEventListener('click', () => {
 
 // A hidden panel may be discarded: what is typed goes first.
 document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && translation.flush());
+window.addEventListener('pagehide', () => translation.flush());
 
 vscode.postMessage({ type: 'ready', source });

@@ -6,7 +6,7 @@ type Outgoing = Extract<FromWebviewMessage, { type: 'requestSegments' | 'transla
 
 const STATES: readonly SegmentState[] = ['initial', 'draft', 'translated', 'reviewed'];
 /** Typing pauses this long (ms) before a draft is saved: nothing typed waits long for the disk. */
-const AUTOSAVE_MS = 1000;
+const AUTOSAVE_MS = 700;
 /** Shortcuts numbered 1–9: Alt+n inserts the n-th glossary rendering, Ctrl+n the n-th memory match. */
 const NUMBERED = 9;
 
@@ -43,8 +43,11 @@ export class TranslationColumn {
   private start = 0;
   private total = 0;
   private shown = false;
-  /** Texts not yet saved (typed, sent and refused, or sent and not yet confirmed), by segment. */
-  private readonly unsaved = new Map<number, { text: string; state: SegmentState; sentence: string }>();
+  /**
+   * Texts not yet saved (sent and not yet confirmed, or refused), by segment, with the sentence they
+   * were typed for: a page whose segments moved (an edit above) finds them again by that sentence.
+   */
+  private readonly unsaved = new Map<number, { text: string; state: SegmentState; sentence: string; refused: boolean }>();
   /** A segment to focus once its page arrives. */
   private focusWhenShown: number | undefined;
   private current: number | undefined;
@@ -81,6 +84,7 @@ export class TranslationColumn {
     this.next.addEventListener('click', () => this.requestPage(this.start + this.rows.size));
     this.list.addEventListener('keydown', (event) => this.onKey(event));
     this.list.addEventListener('input', (event) => this.onInput(event));
+    this.list.addEventListener('compositionend', (event) => this.onComposed(event));
     this.list.addEventListener('focusout', (event) => this.onLeave(event));
     this.list.addEventListener('focusin', (event) => this.onEnter(event));
     this.list.addEventListener('change', (event) => this.onStatus(event));
@@ -125,15 +129,20 @@ export class TranslationColumn {
     }
     const { done, segments, doneCharacters, characters } = message.progress;
     const percent = characters === 0 ? 0 : Math.floor((doneCharacters * 100) / characters);
-    this.progress.textContent = this.label('translation.progress', done, segments, doneCharacters, characters, percent);
+    const progress = this.label('translation.progress', done, segments, doneCharacters, characters, percent);
+    // Set only when it changed: a status region is announced again whenever its text is set.
+    if (this.progress.textContent !== progress) {
+      this.progress.textContent = progress;
+    }
     this.pageLabel.textContent = message.total === 0 ? this.label('translation.empty') : this.label('translation.page', message.start + 1, message.start + message.items.length, message.total);
     this.showOrphans(message.orphans, message.orphanCount);
     this.previous.disabled = message.start === 0;
     this.next.disabled = message.start + message.items.length >= message.total;
     document.body.dataset.segmentsStart = String(message.start);
     const focus = this.focusWhenShown;
+    // Asked for once: a page that does not hold it (the article got shorter) does not keep it waiting.
+    this.focusWhenShown = undefined;
     if (focus !== undefined && this.rows.has(focus)) {
-      this.focusWhenShown = undefined;
       this.focusRow(focus);
     }
   }
@@ -218,16 +227,29 @@ export class TranslationColumn {
     this.orphans.open = open;
   }
 
-  /** A save was refused (the user was told why): the text stays in its field, marked. */
-  notSaved(index: number): void {
+  /**
+   * The save of `text` for `sentence` was refused (the user was told why, with the text): the text
+   * stays in its field, marked, and goes again with the next Tab or edit, in the state chosen.
+   */
+  notSaved(index: number, sentence: string, text: string): void {
+    const waiting = this.unsaved.get(index);
+    if (waiting?.sentence === sentence && waiting.text === text) {
+      waiting.refused = true;
+    }
     const row = this.rows.get(index);
-    if (row) {
+    if (row?.item.sentence === sentence && row.field.value === text) {
       row.sent = undefined;
-      row.element.classList.add('not-saved');
-      const notice = row.element.querySelector('.segment-not-saved');
-      if (notice) {
-        notice.textContent = this.label('translation.notSaved');
-      }
+      this.markRefused(row, true);
+    }
+  }
+
+  private markRefused(row: Row, refused: boolean): void {
+    row.element.classList.toggle('not-saved', refused);
+    const notice = row.element.querySelector('.segment-not-saved')!;
+    // Emptied and filled again, so that a second refusal is announced too.
+    notice.textContent = '';
+    if (refused) {
+      notice.textContent = this.label('translation.notSaved');
     }
   }
 
@@ -252,8 +274,10 @@ export class TranslationColumn {
       field.rows = 2;
       field.spellcheck = true;
       field.setAttribute('aria-label', this.label('translation.field', item.index + 1));
-      field.setAttribute('aria-describedby', sentence.id);
+      // Read with the field: its sentence, then what is flagged about it (source changed, not saved, checks).
+      field.setAttribute('aria-describedby', `${sentence.id} segment-flags-${item.index} segment-checks-${item.index}`);
       const meta = append(target, 'div', 'segment-meta');
+      meta.id = `segment-flags-${item.index}`;
       const status = append(meta, 'select', 'segment-state');
       status.setAttribute('aria-label', this.label('translation.state', item.index + 1));
       for (const state of STATES) {
@@ -261,20 +285,49 @@ export class TranslationColumn {
       }
       append(meta, 'span', 'segment-changed').textContent = this.label('translation.sourceChanged');
       append(meta, 'span', 'segment-not-saved').setAttribute('role', 'alert');
-      append(target, 'ul', 'segment-checks');
+      append(target, 'ul', 'segment-checks').id = `segment-checks-${item.index}`;
       const row: Row = { item, element, field, status, sent: { text: item.target, state: item.state } };
       this.rows.set(item.index, row);
+      this.reattachUnsaved(item);
       const waiting = this.unsaved.get(item.index);
-      if (waiting && waiting.sentence !== item.sentence) {
-        // Typed for a sentence no longer here: the extension refused it and said it with its text.
-        this.unsaved.delete(item.index);
+      field.value = waiting?.text ?? item.target;
+      if (waiting) {
+        // On its way (what was sent), or refused (to be sent again).
+        row.sent = waiting.refused ? undefined : { text: waiting.text, state: waiting.state };
       }
-      field.value = this.unsaved.get(item.index)?.text ?? item.target;
       this.updateRow(item);
     }
     this.current = undefined;
     if (hadFocus !== undefined && this.rows.has(hadFocus)) {
       this.focusRow(hadFocus);
+    }
+  }
+
+  /**
+   * Moves text not yet saved to `item`'s index when it was typed for `item`'s sentence at another
+   * index (the segments moved); text for a sentence no longer on the page stays where it was.
+   */
+  private reattachUnsaved(item: SegmentItem): void {
+    const here = this.unsaved.get(item.index);
+    if (here?.sentence === item.sentence) {
+      return;
+    }
+    let found: number | undefined;
+    for (const [index, waiting] of this.unsaved) {
+      // Not one that a row of this page already holds for the same sentence.
+      const taken = index !== item.index && this.rows.get(index)?.item.sentence === waiting.sentence;
+      if (waiting.sentence === item.sentence && !taken && (found === undefined || Math.abs(index - item.index) < Math.abs(found - item.index))) {
+        found = index;
+      }
+    }
+    if (found !== undefined) {
+      const waiting = this.unsaved.get(found)!;
+      this.unsaved.delete(found);
+      if (here) {
+        // Another sentence's text held this index: it keeps a place of its own until it is sent again.
+        this.unsaved.set(found, here);
+      }
+      this.unsaved.set(item.index, waiting);
     }
   }
 
@@ -286,18 +339,22 @@ export class TranslationColumn {
     }
     (row as { item: SegmentItem }).item = item;
     const waiting = this.unsaved.get(item.index);
-    if (waiting && waiting.text === item.target && waiting.state === item.state) {
+    if (waiting && waiting.sentence === item.sentence && waiting.text === item.target && waiting.state === item.state) {
       // The extension has it now.
       this.unsaved.delete(item.index);
-      row.element.classList.remove('not-saved');
+      this.markRefused(row, false);
     }
-    const editing = document.activeElement === row.field && row.field.value !== item.target;
-    if (!this.unsaved.has(item.index) && !editing) {
+    const pending = this.unsaved.get(item.index);
+    // Typed since it was last sent: the field and its status stay as the translator left them.
+    const editing = row.sent === undefined || row.field.value !== row.sent.text;
+    if (pending?.sentence !== item.sentence && !editing) {
       row.field.value = item.target;
       row.sent = { text: item.target, state: item.state };
-      row.element.classList.remove('not-saved');
+      row.status.value = item.state;
+    } else if (pending?.sentence === item.sentence) {
+      row.status.value = pending.state;
+      this.markRefused(row, pending.refused);
     }
-    row.status.value = this.unsaved.get(item.index)?.state ?? item.state;
     row.element.dataset.state = item.state;
     row.element.classList.toggle('source-changed', item.sourceChanged);
     const checks = row.element.querySelector('.segment-checks')!;
@@ -321,7 +378,9 @@ export class TranslationColumn {
       return;
     }
     const text = row.field.value;
-    const chosen = state ?? (text === row.sent?.text ? (row.status.value as SegmentState) : text.trim().length === 0 ? 'initial' : 'draft');
+    // After a refusal nothing counts as sent: the text goes again, in the state chosen for it.
+    const base = row.sent ?? this.unsaved.get(index);
+    const chosen = state ?? (text === base?.text ? (row.status.value as SegmentState) : text.trim().length === 0 ? 'initial' : 'draft');
     // A translated or reviewed segment needs a translation: the status waits for one.
     const next = (chosen === 'translated' || chosen === 'reviewed') && text.trim().length === 0 ? 'initial' : chosen;
     if (row.sent && text === row.sent.text && next === row.sent.state) {
@@ -329,7 +388,8 @@ export class TranslationColumn {
     }
     row.sent = { text, state: next };
     row.status.value = next;
-    this.unsaved.set(index, { text, state: next, sentence: row.item.sentence });
+    this.unsaved.set(index, { text, state: next, sentence: row.item.sentence, refused: false });
+    this.markRefused(row, false);
     this.send({ type: 'translate', source: this.source, index, sentence: row.item.sentence, text, state: next });
   }
 
@@ -358,12 +418,22 @@ export class TranslationColumn {
     }
     const index = row.item.index;
     const digit = /^Digit([1-9])$/.exec(event.code)?.[1];
+    const step = event.shiftKey ? -1 : 1;
     if (event.key === 'Tab' && !event.ctrlKey && !event.altKey) {
       this.commit(index);
-      this.focusRow(index + (event.shiftKey ? -1 : 1));
+      if (index + step < 0 || index + step >= this.total) {
+        // Past the first or last segment, Tab leaves the column as it would any field.
+        return;
+      }
+      this.focusRow(index + step);
     } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      this.commit(index, row.field.value.trim().length > 0 ? 'translated' : undefined);
+      // Ctrl+Enter: translated (a reviewed segment left unchanged stays reviewed); Ctrl+Shift+Enter: reviewed.
+      const done = event.shiftKey ? 'reviewed' : row.sent?.state === 'reviewed' && row.field.value === row.sent.text ? 'reviewed' : 'translated';
+      this.commit(index, row.field.value.trim().length > 0 ? done : undefined);
       this.focusRow(index + 1);
+    } else if (event.key === 'Escape') {
+      // Out of the field to its status select; Tab goes on from there through the row's buttons.
+      row.status.focus();
     } else if (digit && event.altKey && !event.ctrlKey) {
       this.insert(row.field, this.helpInserts.terms[Number(digit) - 1]);
     } else if (digit && event.ctrlKey && !event.altKey) {
@@ -390,12 +460,25 @@ export class TranslationColumn {
 
   private onInput(event: Event): void {
     const row = this.rowOf(event.target);
+    if (!row || event.target !== row.field) {
+      return;
+    }
+    // The status shows what the save will record: an edit makes a draft (emptied: not started), undone it is back.
+    if (row.sent && row.field.value === row.sent.text) {
+      row.status.value = row.sent.state;
+    } else if (row.sent) {
+      row.status.value = row.field.value.trim().length > 0 ? 'draft' : 'initial';
+    }
+    clearTimeout(this.autosave);
+    // Text an IME is still composing is not the translator's yet: saved once composed (compositionend).
+    if (!(event instanceof InputEvent && event.isComposing)) {
+      this.autosave = setTimeout(() => this.commit(row.item.index), AUTOSAVE_MS);
+    }
+  }
+
+  private onComposed(event: CompositionEvent): void {
+    const row = this.rowOf(event.target);
     if (row && event.target === row.field) {
-      row.element.classList.remove('not-saved');
-      // The status shows what the save will record: an edit makes a draft (emptied: not started).
-      if (row.field.value !== row.sent?.text) {
-        row.status.value = row.field.value.trim().length > 0 ? 'draft' : 'initial';
-      }
       clearTimeout(this.autosave);
       this.autosave = setTimeout(() => this.commit(row.item.index), AUTOSAVE_MS);
     }

@@ -126,4 +126,25 @@ suite('UI: translating in the reader panel (issue 14)', function () {
     await orphans.locator('summary').click();
     assert.strictEqual(await orphans.locator('.orphan-source').textContent(), '英偉達損失逾150億美元');
   });
+
+  test('a save that cannot be made (a read-only translation file) keeps the text in its field, marked, and it goes once the file can be written', async () => {
+    fs.chmodSync(translationFile(), 0o444);
+    try {
+      const field = reader.locator('.segment[data-index="3"] textarea');
+      await field.click();
+      await workbench.page.keyboard.type('Huang said Nvidia’s share fell from 95% to 50%.');
+      await workbench.page.keyboard.press('Tab');
+      await reader.locator('.segment[data-index="3"].not-saved').waitFor({ timeout: 30_000 });
+      assert.strictEqual(await field.inputValue(), 'Huang said Nvidia’s share fell from 95% to 50%.');
+      // The message says why, and gives the text.
+      await workbench.page.locator('.notifications-toasts', { hasText: 'Huang said Nvidia’s share fell' }).waitFor({ timeout: 30_000 });
+    } finally {
+      fs.chmodSync(translationFile(), 0o644);
+    }
+    await reader.locator('.segment[data-index="3"] textarea').focus();
+    await workbench.page.keyboard.press('Tab');
+    await reader.locator('.segment[data-index="3"][data-state="draft"]:not(.not-saved)').waitFor({ timeout: 30_000 });
+    const saved = (JSON.parse(fs.readFileSync(translationFile(), 'utf8')) as { segments: { target: string }[] }).segments.map((s) => s.target);
+    assert.ok(saved.includes('Huang said Nvidia’s share fell from 95% to 50%.'), saved.join(' | '));
+  });
 });

@@ -110,7 +110,10 @@ suite('reader message protocol', () => {
     const page = { type: 'segments', source, start: 0, total: 1, items: [item], progress: { segments: 1, done: 0, begun: 0, characters: 1, doneCharacters: 0 }, targetLanguage: 'en', orphans: [], orphanCount: 0 };
     assert.deepStrictEqual(parseToWebviewMessage(page, source), page);
     assert.strictEqual(parseToWebviewMessage({ ...page, items: [{ ...item, state: 'done' }] }, source), undefined);
-    assert.deepStrictEqual(parseToWebviewMessage({ type: 'segmentNotSaved', source, index: 3 }, source), { type: 'segmentNotSaved', source, index: 3 });
+    const refused = { type: 'segmentNotSaved', source, index: 3, sentence: '句。', text: 'A sentence.' };
+    assert.deepStrictEqual(parseToWebviewMessage(refused, source), refused);
+    assert.strictEqual(parseToWebviewMessage({ type: 'segmentNotSaved', source, index: 3 }, source), undefined);
+    assert.strictEqual(parseFromWebviewMessage({ type: 'requestSegments', source, start: 1.5 }, source), undefined);
   });
 
   test('outlines survive their encoding, and a broken one is refused', () => {

@@ -95,6 +95,14 @@ suite('translations follow their sentences (issue 14)', () => {
     assert.deepStrictEqual([placed?.index, placed?.source.slice(0, 6), placed?.sourceChanged], [1, '香港文匯報訊', false]);
   });
 
+  test('…but not a sentence found only inside a longer one: 好。 deleted does not move to 我很好。', () => {
+    const text = '好。天氣不錯。我很好。';
+    const stored = [translate(text, 0, 'Good.')];
+    const edited = '天氣不錯。我很好。';
+    const aligned = alignTranslations(edited, segmentsOf(edited), stored);
+    assert.deepStrictEqual([aligned.orphans.map((o) => o.target), aligned.segments.filter((s) => s.translation).length], [['Good.'], 0]);
+  });
+
   test('two translations on one segment: the later one stays, the other is kept as an orphan, whichever comes first in the file', () => {
     const older = translate(article, 5, 'Old', '2026-11-30T09:00:00.000Z');
     const newer = { ...translate(article, 5, 'New', '2026-11-30T11:00:00.000Z'), id: '00000000-0000-4000-8000-999999999999' };

@@ -44,8 +44,8 @@ function tmxUnits(resources: Record<string, Record<string, unknown>>): Record<st
   return units;
 }
 
-/** Whether BCP 47 tag `tag` is `language` or a region or script of it (case ignored: TMX files write EN-US). */
-function sameLanguage(tag: string, language: string): boolean {
+/** Whether BCP 47 tag `tag` is `language` or a region or script of it, or the reverse (case ignored: TMX files write EN-US). */
+export function sameLanguage(tag: string, language: string): boolean {
   const a = tag.toLowerCase();
   const b = language.toLowerCase();
   return a === b || a.startsWith(`${b}-`) || b.startsWith(`${a}-`);

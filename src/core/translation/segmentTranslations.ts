@@ -107,8 +107,10 @@ export function alignTranslations(text: string, segments: readonly ArticleSegmen
   const placed = new Map<number, { translation: StoredTranslation; rank: number; fuzzy: boolean }>();
   const orphans: StoredTranslation[] = [];
   const index = new SegmentIndex(segments);
+  const ends = new Map(segments.map((s) => [s.range.start, s.range.end]));
+  const isSegment = (start: number, end: number) => ends.get(start) === end;
   for (const translation of stored) {
-    const found = locate(text, translation);
+    const found = locate(text, translation, isSegment);
     const segment = found ? index.mostOverlapped(found.range) : undefined;
     if (!found || segment === undefined) {
       orphans.push(translation);
@@ -143,15 +145,16 @@ const FUZZY = 0;
 const QUOTE = 1;
 const POSITION = 2;
 
-function locate(text: string, translation: StoredTranslation): { range: TextRange; rank: number } | undefined {
+function locate(text: string, translation: StoredTranslation, isSegment: (start: number, end: number) => boolean): { range: TextRange; rank: number } | undefined {
   const [quote, position] = translation.selector;
   if (text.slice(position.start, position.end) === quote.exact) {
     return { range: { start: position.start, end: position.end }, rank: POSITION };
   }
-  // A sentence is its own evidence: found exactly, once, it is there, whatever became of the text
-  // around it (both neighbours may be edited or gone, which orphans a note's shorter quote).
+  // A sentence is its own evidence: found exactly, once, as a whole segment, it is there, whatever
+  // became of the text around it (both neighbours may be edited or gone, which orphans a note's
+  // shorter quote). Found inside a longer sentence, it is not (好。 in 我很好。).
   const at = text.indexOf(quote.exact);
-  if (at !== -1 && text.indexOf(quote.exact, at + 1) === -1) {
+  if (at !== -1 && text.indexOf(quote.exact, at + 1) === -1 && isSegment(at, at + quote.exact.length)) {
     return { range: { start: at, end: at + quote.exact.length }, rank: QUOTE };
   }
   const annotation: Annotation = {
