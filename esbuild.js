@@ -1,6 +1,7 @@
 // Bundles the extension for Node (dist/) and, once it exists, the webview code for the browser (media/).
 const esbuild = require('esbuild');
 const { buildDictionary } = require('./scripts/buildDictionary');
+const { buildWordFrequency } = require('./scripts/buildWordFrequency');
 const fs = require('fs');
 const path = require('path');
 
@@ -108,6 +109,8 @@ function copyJiebaWasm() {
 async function main() {
   // CC-CEDICT as a tab-separated file the extension loads on first use (a dictionary hover, readings, or overlapping glossary terms).
   buildDictionary();
+  // jieba's word frequencies, for the learner's reading level (how common the new words are).
+  buildWordFrequency();
   copyJiebaWasm();
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {

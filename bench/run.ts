@@ -8,6 +8,7 @@ import { summarize } from './stats';
 import { coldStart, conversionThroughput, segmenterColdStart } from './conversionBench';
 import { glossaryFigures } from './glossaryBench';
 import { translationFigures } from './translationBench';
+import { learnerFigures } from './learnerBench';
 import { readingFigures } from './readingBench';
 import { oneMegabyteWorkspace, readerEditExtensionSide } from './readerBench';
 import { markdownPreviewEndToEnd, novelFigures, NovelFigures, novelText, openInReader, readerEditEndToEnd, removeFolder } from './readerEndToEnd';
@@ -119,6 +120,8 @@ async function main(): Promise<void> {
     { measure: `translation: segment a 1 MB article (${translation.segments} sentences) and check a translation on every third (terms, numbers, consistency)`, unit: 'ms', ...translation.segmentAndCheck, budget: '≤ the panel’s first paint of it' },
     { measure: 'translation: memory lookup of a sentence among 10,000 units (folded to Simplified, fuzzy ≥ 70%)', unit: 'ms', ...translation.memoryLookup, budget: '≤ 50 ms' },
   );
+  const learner = learnerFigures(article);
+  rows.push({ measure: `learning: a 1 MB article's words (${learner.words}) found as the panel shows them, and its reading level`, unit: 'ms', ...learner.wordsAndLevel, budget: '≤ the panel’s first paint of it' });
   const notes = annotationReanchor(article);
   rows.push({
     measure: `annotations: load + re-anchor 1,000 notes on a 1 MB article after 1% changed (${notes.anchored} anchored, ${notes.orphans} orphans)`,

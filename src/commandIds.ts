@@ -24,4 +24,10 @@ export const enum CommandId {
   ExportTranslation = 'bilingualReader.exportTranslation',
   ImportTranslation = 'bilingualReader.importTranslation',
   TranslateInReader = 'bilingualReader.translateInReader',
+  SetWordStatus = 'bilingualReader.setWordStatus',
+  ReadingLevel = 'bilingualReader.readingLevel',
+  MarkPageKnown = 'bilingualReader.markPageKnown',
+  ExportVocabulary = 'bilingualReader.exportVocabulary',
+  ExportWordStatuses = 'bilingualReader.exportWordStatuses',
+  ImportWordStatuses = 'bilingualReader.importWordStatuses',
 }

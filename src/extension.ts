@@ -14,6 +14,16 @@ import { TranslateSegmentCommand } from './commands/translateSegmentCommand';
 import { ExportTranslationCommand } from './commands/exportTranslationCommand';
 import { ImportTranslationCommand } from './commands/importTranslationCommand';
 import { TranslateInReaderCommand } from './commands/translateInReaderCommand';
+import { SetWordStatusCommand } from './commands/setWordStatusCommand';
+import { ReadingLevelCommand } from './commands/readingLevelCommand';
+import { MarkPageKnownCommand } from './commands/markPageKnownCommand';
+import { ExportVocabularyCommand } from './commands/exportVocabularyCommand';
+import { ExportWordStatusesCommand, ImportWordStatusesCommand } from './commands/wordStatusesFileCommands';
+import { WORD_STATUSES_FILE, WordStatusStore } from './learning/wordStatusStore';
+import { LearnerService } from './learning/learnerService';
+import { ReadingLevelItem } from './status/readingLevelItem';
+import { VocabularyTreeView } from './learning/vocabularyTreeView';
+import { wordStatusLabel } from './learning/readingLevelText';
 import { TranslationStore } from './translation/translationStore';
 import { TranslationDiagnostics } from './translation/translationDiagnostics';
 import { SegmentAlignments } from './translation/segmentAlignments';
@@ -50,6 +60,8 @@ export interface BilingualReaderApi {
   readerPanelFor(uri: vscode.Uri): ReaderPanel | undefined;
   /** Converts text with OpenCC, e.g. `{ from: 'hk', to: 'cn' }`, segmented as `bilingualReader.conversion.segmentation` says; the same engine the commands use (without phrase overrides). */
   convertText(text: string, direction: Direction): string;
+  /** Where the learner's word statuses are kept (the extension's global storage), for tools and tests. */
+  readonly wordStatusesFile: vscode.Uri;
 }
 
 /**
@@ -116,6 +128,10 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   // Sources are matched in Simplified, so a sentence finds units made on the other script.
   const memory = new TranslationMemoryService(translations, (text) => converter.convert(text, { from: 't', to: 'cn' }), problems, log);
   context.subscriptions.push(translations, alignments, memory, new TranslationDiagnostics(translations, glossaries), new TranslationProgressItem(translations, alignments));
+  // The learner's statuses are the user's, in every workspace: global storage, carried by Settings Sync.
+  const wordStatuses = new WordStatusStore(context.globalStorageUri, context.globalState, problems);
+  const learner = new LearnerService(context.extensionUri, glossaries, wordStatuses, (text) => converter.convert(text, { from: 't', to: 'cn' }));
+  context.subscriptions.push(wordStatuses, learner, new ReadingLevelItem(learner, detector), new VocabularyTreeView({ learner, glossaries, readings, converter }, detector, wordStatusLabel));
   const readers = new ReaderPanelManager({
     extensionUri: context.extensionUri,
     converter,
@@ -129,6 +145,7 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
     translations,
     alignments,
     memory,
+    learner,
   });
   context.subscriptions.push(readers);
   const openReader = new OpenReaderCommand(readers, problems);
@@ -149,6 +166,12 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   const exportTranslation = new ExportTranslationCommand(translations, detector, problems, String(context.extension.packageJSON.version ?? ''));
   const translateInReader = new TranslateInReaderCommand(readers, alignments, problems);
   const reattach = new ReattachAnnotationCommand(annotations);
+  const setWordStatus = new SetWordStatusCommand(learner, problems);
+  const readingLevel = new ReadingLevelCommand(learner, problems);
+  const markPageKnown = new MarkPageKnownCommand(learner, problems);
+  const exportVocabulary = new ExportVocabularyCommand({ learner, glossaries, readings, converter }, problems);
+  const exportWordStatuses = new ExportWordStatusesCommand(wordStatuses, problems);
+  const importWordStatuses = new ImportWordStatusesCommand(wordStatuses, problems);
   context.subscriptions.push(
     vscode.commands.registerCommand(ConvertCommand.id, (arg?: unknown) => convert.execute(arg)),
     vscode.commands.registerCommand(ConvertToNewEditorCommand.id, (arg?: unknown) => toNewEditor.execute(arg)),
@@ -169,6 +192,12 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
     vscode.commands.registerCommand(ExportTranslationCommand.id, (arg?: unknown) => exportTranslation.execute(arg)),
     vscode.commands.registerCommand(ImportTranslationCommand.id, (arg?: unknown) => importTranslation.execute(arg)),
     vscode.commands.registerCommand(TranslateInReaderCommand.id, (arg?: unknown) => translateInReader.execute(arg)),
+    vscode.commands.registerCommand(SetWordStatusCommand.id, (arg?: unknown) => setWordStatus.execute(arg)),
+    vscode.commands.registerCommand(ReadingLevelCommand.id, (arg?: unknown) => readingLevel.execute(arg)),
+    vscode.commands.registerCommand(MarkPageKnownCommand.id, (arg?: unknown) => markPageKnown.execute(arg)),
+    vscode.commands.registerCommand(ExportVocabularyCommand.id, (arg?: unknown) => exportVocabulary.execute(arg)),
+    vscode.commands.registerCommand(ExportWordStatusesCommand.id, (arg?: unknown) => exportWordStatuses.execute(arg)),
+    vscode.commands.registerCommand(ImportWordStatusesCommand.id, (arg?: unknown) => importWordStatuses.execute(arg)),
     ...named.map(([id, direction]) => {
       const command = new ConvertInDirectionCommand(id, direction, conversion);
       return vscode.commands.registerCommand(command.id, () => command.execute());
@@ -177,6 +206,7 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   return {
     readerPanelFor: (uri) => readers.panelFor(uri),
     convertText: (text, direction) => converter.convert(text, direction, PhraseOverrides.none, segmentationSetting()),
+    wordStatusesFile: vscode.Uri.joinPath(context.globalStorageUri, WORD_STATUSES_FILE),
   };
 }
 

@@ -4,6 +4,7 @@ import type { SidecarFileSystem } from '../core/annotations/sidecarStore';
 import { uriBasename } from '../util/uris';
 import { relativeSourcePath } from './sidecarLocation';
 import { readTextIfPresent } from '../util/files';
+import { isTemporaryOf } from '../core/files/atomicWrite';
 
 /**
  * The sidecar store's file system over vscode.workspace.fs (local, remote and virtual files), with
@@ -17,6 +18,22 @@ export class WorkspaceSidecarFileSystem implements SidecarFileSystem<vscode.Uri>
 
   readText(file: vscode.Uri): Promise<string | undefined> {
     return readTextIfPresent(file);
+  }
+
+  /**
+   * The text of the newest temporary beside `file` left by an interrupted atomic write of it (VS Code
+   * deletes before it renames) that `valid` accepts, if any: what to read while `file` is missing.
+   */
+  async interruptedWrite(file: vscode.Uri, valid: (text: string) => boolean): Promise<string | undefined> {
+    const name = uriBasename(file);
+    const temporaries = (await this.siblings(file).catch(() => [])).filter((s) => isTemporaryOf(s.name, name)).sort((a, b) => b.mtime - a.mtime);
+    for (const temporary of temporaries) {
+      const text = await this.readText(temporary.file).catch(() => undefined);
+      if (text !== undefined && valid(text)) {
+        return text;
+      }
+    }
+    return undefined;
   }
 
   async obstacle(file: vscode.Uri): Promise<string | undefined> {

@@ -36,9 +36,12 @@ export function splitTags(text: string): string[] {
   return [...new Set(text.split(/[,，、\s]+/).map((t) => t.replace(/^#/, '').trim()).filter(Boolean))];
 }
 
-/** The document named by `uri`, or the active editor's. */
+/** The document named by `uri`, or the active editor's (or, with none active, the one text editor visible). */
 export async function documentArgument(args: ArgumentRecord, problems?: ProblemReporter): Promise<vscode.TextDocument | undefined> {
-  const uri = uriArgument(args.uri) ?? vscode.window.activeTextEditor?.document.uri;
+  // From the palette while the reader panel has the focus there is no active editor: the one visible
+  // text editor (the article beside its panel) is meant.
+  const visible = vscode.window.visibleTextEditors;
+  const uri = uriArgument(args.uri) ?? vscode.window.activeTextEditor?.document.uri ?? (visible.length === 1 ? visible[0]!.document.uri : undefined);
   if (!uri) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a document first.'));
     return undefined;

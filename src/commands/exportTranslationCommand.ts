@@ -9,10 +9,9 @@ import { writeFileAtomically } from '../util/atomicWrite';
 import type { ProblemReporter } from '../util/problemReporter';
 import { uriBasename } from '../util/uris';
 import { argumentRecord, documentArgument } from './annotationArguments';
-import { exportTarget } from './exportTarget';
+import { exportFormat, exportTarget, FormatChoice } from './exportTarget';
 
 type Format = 'xliff' | 'tmx' | 'markdown' | 'text';
-const FORMATS: readonly Format[] = ['xliff', 'tmx', 'markdown', 'text'];
 const EXTENSIONS: Record<Format, string> = { xliff: 'xlf', tmx: 'tmx', markdown: 'bilingual.md', text: 'translation.txt' };
 
 /**
@@ -33,28 +32,15 @@ export class ExportTranslationCommand {
 
   async execute(argument?: unknown): Promise<vscode.Uri | undefined> {
     const args = argumentRecord(argument);
-    if (args.format !== undefined && !FORMATS.includes(args.format as Format)) {
-      void this.problems.error(vscode.l10n.t('Unknown export format {0}: use {1}.', String(args.format), FORMATS.map((f) => `"${f}"`).join(', ')));
-      return undefined;
-    }
-    const document = await documentArgument(args, this.problems);
-    if (!document) {
-      return undefined;
-    }
-    const format =
-      (args.format as Format | undefined) ??
-      (
-        await vscode.window.showQuickPick(
-          [
-            { label: 'XLIFF 2.0', detail: vscode.l10n.t('For OmegaT, memoQ, Trados'), format: 'xliff' as const },
-            { label: 'TMX 1.4b', detail: vscode.l10n.t('Translation memory of the translated and reviewed sentences'), format: 'tmx' as const },
-            { label: vscode.l10n.t('Bilingual Markdown'), detail: vscode.l10n.t('Each paragraph followed by its translation'), format: 'markdown' as const },
-            { label: vscode.l10n.t('Translation as text'), format: 'text' as const },
-          ],
-          { title: vscode.l10n.t('Export Translation') },
-        )
-      )?.format;
-    if (!format) {
+    const choices: FormatChoice<Format>[] = [
+      { label: 'XLIFF 2.0', detail: vscode.l10n.t('For OmegaT, memoQ, Trados'), format: 'xliff' },
+      { label: 'TMX 1.4b', detail: vscode.l10n.t('Translation memory of the translated and reviewed sentences'), format: 'tmx' },
+      { label: vscode.l10n.t('Bilingual Markdown'), detail: vscode.l10n.t('Each paragraph followed by its translation'), format: 'markdown' },
+      { label: vscode.l10n.t('Translation as text'), format: 'text' },
+    ];
+    const format = await exportFormat(args.format, choices, vscode.l10n.t('Export Translation'), this.problems);
+    const document = format && (await documentArgument(args, this.problems));
+    if (!format || !document) {
       return undefined;
     }
     const name = uriBasename(document.uri);

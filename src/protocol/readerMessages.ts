@@ -5,9 +5,10 @@
  */
 
 import type { GlossaryCard } from '../core/glossary/glossaryCard';
-import type { BlockKind, BlockOutline, ColumnPair, NoteSpan, RenderedBlock, RubySpan, TermSpan } from '../core/reader/renderedBlock';
+import type { BlockKind, BlockOutline, ColumnPair, NoteSpan, RenderedBlock, RubySpan, TermSpan, WordSpan } from '../core/reader/renderedBlock';
 import { isReadingSystem, ReadingSystem, ToneColorScheme } from '../core/readings/readingSystem';
 import { SEGMENT_STATES, SegmentState } from '../core/translation/segmentState';
+import { isWordStatus, WordStatus } from '../core/learning/wordStatusKind';
 import type { TranslationProgress } from '../core/translation/translationProgress';
 
 export type { GlossaryCard, ReadingSystem, ToneColorScheme };
@@ -16,7 +17,7 @@ export type { GlossaryCard, ReadingSystem, ToneColorScheme };
 export type ReaderLayout = 'sideBySide' | 'interlinear' | 'convertedOnly' | 'translation';
 export const READER_LAYOUTS: readonly ReaderLayout[] = ['sideBySide', 'interlinear', 'convertedOnly', 'translation'];
 
-export type { SegmentState, TranslationProgress };
+export type { SegmentState, TranslationProgress, WordStatus };
 
 /** A segment as the translation column shows it. */
 export interface SegmentItem {
@@ -54,7 +55,7 @@ export interface SegmentMatch {
   readonly differences: readonly (readonly [number, string])[];
 }
 
-export type { BlockKind, BlockOutline, ColumnPair, NoteSpan, RenderedBlock, RubySpan, TermSpan };
+export type { BlockKind, BlockOutline, ColumnPair, NoteSpan, RenderedBlock, RubySpan, TermSpan, WordSpan };
 export { decodeOutlines, encodeOutlines } from '../core/reader/renderedBlock';
 
 export interface ReaderOptions {
@@ -70,6 +71,10 @@ export interface ReaderOptions {
   /** OpenCC locales of the conversion shown, e.g. hk → cn. */
   readonly from: string;
   readonly to: string;
+  /** The learner's marks: new and learning words marked, their card with status keys, the reading level. */
+  readonly markNewWords: boolean;
+  /** Readings only over the words the learner does not know (new and learning), with readings on. */
+  readonly readingsUnknownOnly: boolean;
 }
 
 export interface DirectionChoice {
@@ -191,6 +196,13 @@ export type ToWebviewMessage =
       readonly matches: readonly SegmentMatch[];
     }
   | {
+      /** The article's reading level for the learner, in a line for the toolbar. */
+      readonly type: 'readingLevel';
+      readonly source: string;
+      readonly text: string;
+      readonly summary: string;
+    }
+  | {
       /** Show segment `index` in the translation column, its field focused (the column is shown already). */
       readonly type: 'showSegment';
       readonly source: string;
@@ -267,6 +279,19 @@ export type FromWebviewMessage =
       readonly state: SegmentState;
     }
   | {
+      /** Set the learner's status of the word kept under `key` (`word`: as the panel shows it). */
+      readonly type: 'setWordStatus';
+      readonly source: string;
+      readonly key: string;
+      readonly word: string;
+      readonly status: WordStatus;
+    }
+  | {
+      /** Every word of the article still new becomes known (Mark Page as Known). */
+      readonly type: 'markPageKnown';
+      readonly source: string;
+    }
+  | {
       /** The glossary terms and memory matches of segment `index` (`sentence`). */
       readonly type: 'requestSegmentHelp';
       readonly source: string;
@@ -305,8 +330,10 @@ function isOptionsPatch(value: unknown): value is ToolbarOptions {
   if (!isObject(value)) {
     return false;
   }
-  const { layout, markChanges, showLineBreaks, pinyin, readings, toneColors, from, to } = value;
+  const { layout, markChanges, showLineBreaks, pinyin, readings, toneColors, from, to, markNewWords, readingsUnknownOnly } = value;
   return (
+    (markNewWords === undefined || typeof markNewWords === 'boolean') &&
+    (readingsUnknownOnly === undefined || typeof readingsUnknownOnly === 'boolean') &&
     (layout === undefined || (READER_LAYOUTS as readonly unknown[]).includes(layout)) &&
     (markChanges === undefined || typeof markChanges === 'boolean') &&
     (showLineBreaks === undefined || typeof showLineBreaks === 'boolean') &&
@@ -372,6 +399,12 @@ export function parseFromWebviewMessage(value: unknown, source: string): FromWeb
         (SEGMENT_STATES as readonly unknown[]).includes(value.state)
         ? { type: 'translate', source, index: value.index, sentence: value.sentence, text: value.text, state: value.state as SegmentState }
         : undefined;
+    case 'setWordStatus':
+      return isString(value.key) && value.key.length > 0 && value.key.length <= 100 && isString(value.word) && value.word.length <= 100 && isWordStatus(value.status)
+        ? { type: 'setWordStatus', source, key: value.key, word: value.word, status: value.status }
+        : undefined;
+    case 'markPageKnown':
+      return { type: 'markPageKnown', source };
     case 'requestSegmentHelp':
       return isIndex(value.index) && isString(value.sentence) && value.sentence.length <= MAX_TRANSLATION
         ? { type: 'requestSegmentHelp', source, index: value.index, sentence: value.sentence }
@@ -448,6 +481,8 @@ export function parseToWebviewMessage(value: unknown, source: string): ToWebview
       return isLine(value.index) && isString(value.sentence) && isString(value.text) ? { type: 'segmentNotSaved', source, index: value.index, sentence: value.sentence, text: value.text } : undefined;
     case 'showSegment':
       return isLine(value.index) ? { type: 'showSegment', source, index: value.index } : undefined;
+    case 'readingLevel':
+      return isString(value.text) && isString(value.summary) ? { type: 'readingLevel', source, text: value.text, summary: value.summary } : undefined;
     default:
       return undefined;
   }

@@ -10,7 +10,9 @@ import type { TextRange } from '../core/annotations/annotation';
 import { sourceRangeToBlockText } from '../core/annotations/sourceMapping';
 import type { BlockDecorator } from '../core/reader/readerModel';
 import type { ReflowBlock } from '../core/reader/reflow';
-import type { NoteSpan, RubySpan, TermSpan } from '../protocol/readerMessages';
+import type { NoteSpan, RubySpan, TermSpan, WordSpan } from '../protocol/readerMessages';
+import type { ArticleWord } from '../core/learning/articleWords';
+import type { WordStatus } from '../core/learning/wordStatusKind';
 
 /** Annotated source ranges with their note ids. */
 export type NoteRanges = readonly { readonly id: string; readonly range: TextRange; readonly review: boolean }[];
@@ -21,6 +23,19 @@ export interface RubyReading {
   readonly system: ReadingSystem;
   readonly dictionary?: WordDictionary;
 }
+
+/** The learner's words of a text and their statuses, and what the panel shows of them. */
+export interface LearnerMarks {
+  readonly words: (text: string) => readonly ArticleWord[];
+  readonly statusOf: (key: string) => WordStatus;
+  /** Mark the new and learning words. */
+  readonly marks: boolean;
+  /** Readings only over new and learning words. */
+  readonly rubyUnknownOnly: boolean;
+}
+
+/** 0 for new, 1–4 for learning1–learning4: a word span's status (known and ignored words have none). */
+const STATUS_CODES: Partial<Record<WordStatus, number>> = { new: 0, learning1: 1, learning2: 2, learning3: 3, learning4: 4 };
 
 /**
  * Terms marked per column of one block. Real paragraphs hold far fewer; a one-line multi-megabyte
@@ -44,6 +59,7 @@ export class ReaderBlockDecorator {
     private readonly direction: Direction,
     private readonly notes: () => NoteRanges = () => [],
     private readonly showLineBreaks = false,
+    private readonly learner?: LearnerMarks,
   ) {}
 
   readonly decorate: BlockDecorator = (original, converted, block, map) => {
@@ -51,12 +67,31 @@ export class ReaderBlockDecorator {
     const tracks =
       this.readings &&
       readColumns(this.readings.service, { original, converted, direction: this.direction }, { system: this.readings.system, matcher: this.matcher, dictionary: this.readings.dictionary }, map);
+    const words = this.learner && this.wordSpans(original, converted, map);
+    const ruby = tracks && { original: rubySpans(tracks.original), converted: rubySpans(tracks.converted) };
     return {
       ...(this.matcher ? { terms: { original: this.terms(original, tracks?.original), converted: this.terms(converted, tracks?.converted) } } : {}),
-      ...(tracks ? { ruby: { original: rubySpans(tracks.original), converted: rubySpans(tracks.converted) } } : {}),
+      ...(ruby ? { ruby: words && this.learner?.rubyUnknownOnly ? { original: within(ruby.original, words.original), converted: within(ruby.converted, words.converted) } : ruby } : {}),
+      ...(words && this.learner?.marks ? { words } : {}),
       ...this.noteSpans(original, converted, block, map),
     };
   };
+
+  /**
+   * The learner's new and learning words in both columns: found in the original column (words of the
+   * converted one are the same words, carried over by the offset map), with their status and key.
+   */
+  private wordSpans(original: string, converted: string, map: OffsetMap): { original: WordSpan[]; converted: WordSpan[] } {
+    const spans: WordSpan[] = [];
+    for (const word of this.learner!.words(original)) {
+      const code = STATUS_CODES[this.learner!.statusOf(word.key)];
+      if (code !== undefined && spans.length < MAX_TERMS_PER_BLOCK) {
+        spans.push([word.start, word.end, code, word.key]);
+      }
+    }
+    const toConverted = (offset: number) => (original === converted ? offset : map.toConverted(offset));
+    return { original: spans, converted: spans.map(([s, e, code, key]) => [toConverted(s), toConverted(e), code, key] as const).filter(([s, e]) => e > s) };
+  }
 
   /** Notes on the block's source text, as stretches of both columns. */
   private noteSpans(original: string, converted: string, block: ReflowBlock, offsets: OffsetMap): { notes?: { original: NoteSpan[]; converted: NoteSpan[] } } {
@@ -122,6 +157,21 @@ function readingsBetween(track: ReadingTrack, start: number, end: number): Chara
     }
   }
   return syllables;
+}
+
+/** The ruby spans over characters inside `words` (both sorted by offset). */
+function within(ruby: readonly RubySpan[], words: readonly WordSpan[]): RubySpan[] {
+  const kept: RubySpan[] = [];
+  let w = 0;
+  for (const span of ruby) {
+    while (w < words.length && words[w]![1] <= span[0]) {
+      w++;
+    }
+    if (w < words.length && words[w]![0] <= span[0]) {
+      kept.push(span);
+    }
+  }
+  return kept;
 }
 
 function rubySpans(track: ReadingTrack): RubySpan[] {

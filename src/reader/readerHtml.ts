@@ -25,6 +25,10 @@ export function readerHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bo
 <label><input type="checkbox" id="showLineBreaks"><span data-label="toolbar.showLineBreaks"></span></label>
 <label><input type="checkbox" id="pinyin"><span data-label="toolbar.pinyin"></span></label>
 <label><span class="visually-hidden" data-label="toolbar.readings"></span><select id="readings"></select></label>
+<label><input type="checkbox" id="markNewWords"><span data-label="toolbar.markNewWords"></span></label>
+<label><input type="checkbox" id="readingsUnknownOnly"><span data-label="toolbar.readingsUnknownOnly"></span></label>
+<button type="button" id="markPageKnown" data-label="toolbar.markPageKnown" hidden></button>
+<span id="level" role="status" hidden></span>
 <button type="button" id="annotate" data-label="toolbar.annotate"></button>
 <button type="button" id="translate" aria-pressed="false" data-label="toolbar.translate"></button>
 <span id="progress" role="status" hidden></span>
@@ -39,6 +43,7 @@ export function readerHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bo
 <main id="blocks" aria-label="${escapeAttribute(bootstrap.labels['blocks'] ?? '')}"></main>
 <section id="translation" role="region"></section>
 <div id="card" class="card" role="tooltip" hidden></div>
+<div id="word-card" class="card word-card" hidden></div>
 <div id="reader-data" hidden data-bootstrap="${data}"></div>
 <script nonce="${nonce}" src="${script}"></script>
 </body>

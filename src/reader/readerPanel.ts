@@ -22,8 +22,9 @@ import {
   ToWebviewMessage,
 } from '../protocol/readerMessages';
 import { Disposable } from '../util/dispose';
+import { CommandId } from '../commandIds';
 import { uriBasename } from '../util/uris';
-import { NoteRanges, ReaderBlockDecorator, RubyReading } from './blockDecorator';
+import { LearnerMarks, NoteRanges, ReaderBlockDecorator, RubyReading } from './blockDecorator';
 import { readerHtml } from './readerHtml';
 import { lookUpWord } from '../core/glossary/dictionaryLookup';
 import { readingSettings, readingSystemLabel } from './readingSettings';
@@ -34,9 +35,12 @@ import { reflowInSlices } from '../core/reader/slicedReflow';
 import { encodeOutlines, isLongDocument, LONG_DOCUMENT_CHARACTERS } from '../core/reader/renderedBlock';
 import { findInBlocks } from '../core/reader/blockSearch';
 import { TranslationColumn } from './translationColumn';
+import { articleWords } from '../core/learning/articleWords';
+import { knownPercent, readingLevelSummary } from '../learning/readingLevelText';
 import type { TranslationStore } from '../translation/translationStore';
 import type { SegmentAlignments } from '../translation/segmentAlignments';
 import type { TranslationMemoryService } from '../translation/translationMemoryService';
+import type { LearnerService } from '../learning/learnerService';
 
 /** Characters of text rendered per message while a document is first shown. */
 const RENDER_CHUNK = 64 * 1024;
@@ -67,6 +71,8 @@ export interface ReaderServices {
   readonly translations: TranslationStore;
   readonly alignments: SegmentAlignments;
   readonly memory: TranslationMemoryService;
+  /** The learner's words and statuses: marks in the panel, and its reading level. */
+  readonly learner: LearnerService;
 }
 
 /**
@@ -166,6 +172,8 @@ export class ReaderPanel extends Disposable {
     // New phrase overrides change the conversion of every block.
     this.register(services.overrides.onDidChange(() => void this.renderAll()));
     this.register(services.glossaries.onDidChange(() => void this.renderAll()));
+    // A word marked (here, in another window, by an import): its marks and readings change everywhere.
+    this.register(services.learner.statuses.onDidChange(() => (this.options.markNewWords || (this.options.pinyin && this.options.readingsUnknownOnly)) && void this.renderAll()));
     // Notes added, edited, removed, merged or placed again: the blocks they were and are in are
     // rendered again; notes that moved with an edit come with the edit (above).
     this.register(
@@ -195,6 +203,10 @@ export class ReaderPanel extends Disposable {
             ? { pinyin: vscode.workspace.getConfiguration('bilingualReader', this.document).get<boolean>('reader.pinyin', false) }
             : {};
           this.options = { ...this.options, ...readings, ...pinyin };
+          void this.renderAll();
+        } else if (e.affectsConfiguration('bilingualReader.reader.markNewWords', this.document) || e.affectsConfiguration('bilingualReader.reader.readingsUnknownOnly', this.document)) {
+          const config = vscode.workspace.getConfiguration('bilingualReader', this.document);
+          this.options = { ...this.options, markNewWords: config.get<boolean>('reader.markNewWords', false), readingsUnknownOnly: config.get<boolean>('reader.readingsUnknownOnly', false) };
           void this.renderAll();
         } else if (e.affectsConfiguration('bilingualReader.conversion.segmentation', this.document)) {
           void this.renderAll();
@@ -273,6 +285,8 @@ export class ReaderPanel extends Disposable {
       toneColors: settings.toneColors,
       from: direction.from,
       to: direction.to,
+      markNewWords: state?.options?.markNewWords ?? config.get<boolean>('reader.markNewWords', false),
+      readingsUnknownOnly: state?.options?.readingsUnknownOnly ?? config.get<boolean>('reader.readingsUnknownOnly', false),
     };
   }
 
@@ -326,6 +340,14 @@ export class ReaderPanel extends Disposable {
       case 'translate':
       case 'requestSegmentHelp':
         this.column.handle(message);
+        break;
+      case 'setWordStatus':
+        void this.services.learner.statuses
+          .set([{ key: message.key, word: message.word, status: message.status }])
+          .catch((error: unknown) => this.services.problems.error(vscode.l10n.t('The status of {0} could not be saved: {1}', message.word, error instanceof Error ? error.message : String(error))));
+        break;
+      case 'markPageKnown':
+        void vscode.commands.executeCommand(CommandId.MarkPageKnown, { uri: this.document.uri });
         break;
       case 'setOptions': {
         if (message.options.layout !== undefined && message.options.layout !== 'translation') {
@@ -401,6 +423,7 @@ export class ReaderPanel extends Disposable {
     // With readings on, the known-word layer is ready before the first paint, so readings never flip;
     // with them off, CC-CEDICT is not loaded at all.
     const readings = this.options.pinyin ? await this.rubyReading() : undefined;
+    const learnerWords = this.options.markNewWords || (this.options.pinyin && this.options.readingsUnknownOnly) ? await this.learnerWords() : undefined;
     if (generation !== this.generation) {
       return;
     }
@@ -413,7 +436,11 @@ export class ReaderPanel extends Disposable {
     const version = this.document.version;
     const text = this.document.getText();
     this.takeNoteRanges();
-    const decorator = new ReaderBlockDecorator(matcher, readings, direction, () => this.noteRanges, this.options.showLineBreaks);
+    const decorator = new ReaderBlockDecorator(matcher, readings, direction, () => this.noteRanges, this.options.showLineBreaks, learnerWords && {
+      ...learnerWords,
+      marks: this.options.markNewWords,
+      rubyUnknownOnly: this.options.pinyin && this.options.readingsUnknownOnly,
+    });
     const model = new ReaderModel(convert, this.options.showLineBreaks, decorator.decorate);
     this.decorator = decorator;
     let firstScreenBlocks = 0;
@@ -457,6 +484,7 @@ export class ReaderPanel extends Disposable {
       this.post(this.outlineMessage(model, generation, version, sentEarly ? firstScreenBlocks : 0, true, REQUEST_CHUNK));
       this.awaitingFirstPost = false;
       this.renderedVersion = version;
+      void this.postReadingLevel();
       if (this.document.version !== version) {
         this.scheduleUpdate();
       }
@@ -481,6 +509,7 @@ export class ReaderPanel extends Disposable {
         progress?.report({ increment: (chunk.blocks.length * 100) / Math.max(1, total) });
         if (chunk.done) {
           this.renderedVersion = version;
+          void this.postReadingLevel();
           return;
         }
         // Let the extension host breathe between chunks; stop if something newer started.
@@ -538,6 +567,38 @@ export class ReaderPanel extends Disposable {
     }
     this.awaitingFirstPost = false;
     return generation === this.generation && !this.disposed;
+  }
+
+  /** The learner's words of a text and their statuses, for the marks; undefined (no marks) when CC-CEDICT cannot load. */
+  private async learnerWords(): Promise<Pick<LearnerMarks, 'words' | 'statusOf'> | undefined> {
+    const learner = this.services.learner;
+    try {
+      const [dictionary, matcher] = await Promise.all([this.services.glossaries.dictionary(), this.services.glossaries.termMatcher().catch(() => undefined), learner.statuses.ready()]);
+      const toSimplified = (text: string) => this.services.converter.convert(text, { from: 't', to: 'cn' });
+      return { words: (text) => articleWords(text, { dictionary, matcher, toSimplified }), statusOf: (key) => learner.statuses.statusOf(key) };
+    } catch (error) {
+      if (!this.toldDictionaryFailed) {
+        this.toldDictionaryFailed = true;
+        void this.services.problems.error(vscode.l10n.t('Could not load CC-CEDICT for the readings: {0}', error instanceof Error ? error.message : String(error)));
+      }
+      return undefined;
+    }
+  }
+
+  /** Posts the article's reading level for the toolbar (with new words marked). */
+  private async postReadingLevel(): Promise<void> {
+    if (!this.options.markNewWords) {
+      return;
+    }
+    const level = await this.services.learner.level(this.document).catch(() => undefined);
+    if (level && this.options.markNewWords) {
+      this.post({
+        type: 'readingLevel',
+        source: this.source,
+        text: vscode.l10n.t('{0}% known · {1} new · {2} learning', knownPercent(level), level.newWords, level.learningWords),
+        summary: readingLevelSummary(this.fileName(), level),
+      });
+    }
   }
 
   private async rubyReading(): Promise<RubyReading> {
@@ -727,6 +788,19 @@ function readerLabels(): Record<string, string> {
     'toolbar.readings': vscode.l10n.t('Reading system'),
     ...Object.fromEntries(READING_SYSTEMS.map((system) => [`readings.${system}`, readingSystemLabel(system)])),
     'toolbar.annotate': vscode.l10n.t('Annotate selection'),
+    'toolbar.markNewWords': vscode.l10n.t('New words'),
+    'toolbar.readingsUnknownOnly': vscode.l10n.t('Readings on new words only'),
+    'toolbar.markPageKnown': vscode.l10n.t('Mark page as known'),
+    'word.card': vscode.l10n.t('Word status'),
+    'word.status': vscode.l10n.t('Status'),
+    'word.new': vscode.l10n.t('New'),
+    'word.learning1': vscode.l10n.t('Learning 1'),
+    'word.learning2': vscode.l10n.t('Learning 2'),
+    'word.learning3': vscode.l10n.t('Learning 3'),
+    'word.learning4': vscode.l10n.t('Learning 4'),
+    'word.known': vscode.l10n.t('Known'),
+    'word.ignored': vscode.l10n.t('Ignore'),
+    'word.speak': vscode.l10n.t('Read the sentence aloud'),
     'find.label': vscode.l10n.t('Find in panel'),
     'find.previous': vscode.l10n.t('Previous'),
     'find.next': vscode.l10n.t('Next'),

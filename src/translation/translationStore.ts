@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isTemporaryOf, writeAtomically, WriteQueue } from '../core/files/atomicWrite';
+import { writeAtomically, WriteQueue } from '../core/files/atomicWrite';
 import type { StoredTranslation } from '../core/translation/segmentTranslations';
 import { mergeTranslations, TranslationCodec } from '../core/translation/translationFile';
 import { relativeSourcePath, sidecarUriFor, TRANSLATION_SUFFIX } from '../annotations/sidecarLocation';
@@ -116,7 +116,7 @@ export class TranslationStore extends Disposable {
   private async readFile(file: vscode.Uri): Promise<StoredDocumentTranslation> {
     let text: string | undefined;
     try {
-      text = (await this.files.readText(file)) ?? (await this.interruptedWrite(file));
+      text = (await this.files.readText(file)) ?? (await this.files.interruptedWrite(file, (t) => this.codec.read(t).ok));
     } catch (error) {
       throw new TranslationFileError(vscode.l10n.t('Cannot read {0}: {1}', vscode.workspace.asRelativePath(file), error instanceof Error ? error.message : String(error)));
     }
@@ -129,18 +129,5 @@ export class TranslationStore extends Disposable {
       throw new TranslationFileError(vscode.l10n.t('{0} is not a translation file ({1}); it is left as it is until it is mended.', where, read.problem));
     }
     return { translations: read.file.segments, targetLanguage: read.file.targetLanguage };
-  }
-
-  /** The text of the newest temporary of an interrupted write of `file` that is a translation file, if any. */
-  private async interruptedWrite(file: vscode.Uri): Promise<string | undefined> {
-    const name = uriBasename(file);
-    const temporaries = (await this.files.siblings(file).catch(() => [])).filter((s) => isTemporaryOf(s.name, name)).sort((a, b) => b.mtime - a.mtime);
-    for (const temporary of temporaries) {
-      const text = await this.files.readText(temporary.file).catch(() => undefined);
-      if (text !== undefined && this.codec.read(text).ok) {
-        return text;
-      }
-    }
-    return undefined;
   }
 }

@@ -1,5 +1,5 @@
 import { readingParts, ReadingSystem } from '../core/readings/readingSystem';
-import type { NoteSpan, RenderedBlock, RubySpan, TermSpan } from '../protocol/readerMessages';
+import type { NoteSpan, RenderedBlock, RubySpan, TermSpan, WordSpan } from '../protocol/readerMessages';
 import { syllableElement } from './syllableView';
 
 /**
@@ -31,6 +31,7 @@ export function createBlockElement(block: RenderedBlock, options: BlockViewOptio
     terms: block.terms?.original ?? [],
     ruby: options.pinyin ? block.ruby?.original ?? [] : [],
     notes: block.notes?.original ?? [],
+    words: block.words?.original ?? [],
     reviewLabel: options.reviewLabel,
     shortenedLabel: options.shortenedLabel,
   });
@@ -39,6 +40,7 @@ export function createBlockElement(block: RenderedBlock, options: BlockViewOptio
     terms: block.terms?.converted ?? [],
     ruby: options.pinyin ? block.ruby?.converted ?? [] : [],
     notes: block.notes?.converted ?? [],
+    words: block.words?.converted ?? [],
     reviewLabel: options.reviewLabel,
     shortenedLabel: options.shortenedLabel,
   });
@@ -56,6 +58,7 @@ interface CellDecorations {
   readonly terms: readonly TermSpan[];
   readonly ruby: readonly RubySpan[];
   readonly notes: readonly NoteSpan[];
+  readonly words: readonly WordSpan[];
   readonly reviewLabel: string;
   readonly shortenedLabel: string;
 }
@@ -78,11 +81,15 @@ function cell(column: string, lang: string, text: string, parts: readonly Readin
   for (const [start, end] of decorations.notes) {
     cuts.add(start).add(end);
   }
+  for (const [start, end] of decorations.words) {
+    cuts.add(start).add(end);
+  }
   const sorted = [...cuts].filter((c) => c >= 0 && c <= text.length).sort((a, b) => a - b);
   const ruby = new Map(decorations.ruby.map((span) => [span[0], span] as const));
   // Both lists are sorted and non-overlapping: one moving index each keeps this linear.
   let termIndex = 0;
   let changeIndex = 0;
+  let wordIndex = 0;
   let termElement: HTMLElement | undefined;
   for (let i = 0; i + 1 < sorted.length; i++) {
     const start = sorted[i]!;
@@ -128,6 +135,22 @@ function cell(column: string, lang: string, text: string, parts: readonly Readin
       }
       parent.append(note);
       parent = note;
+    }
+    while (wordIndex < decorations.words.length && decorations.words[wordIndex]![1] <= start) {
+      wordIndex++;
+    }
+    const word = decorations.words[wordIndex];
+    if (word !== undefined && word[0] <= start && end <= word[1]) {
+      // Innermost, a piece at a time (a word may cross a term's or a note's edge): the pieces of one
+      // word share its start. New and learning words differ by their underline's style, not colour alone.
+      const element = document.createElement('span');
+      element.className = `word ${word[2] === 0 ? 'word-new' : `word-learning word-learning${word[2]}`}`;
+      element.dataset.key = word[3];
+      element.dataset.wordStart = String(word[0]);
+      element.dataset.wordEnd = String(word[1]);
+      element.dataset.status = word[2] === 0 ? 'new' : `learning${word[2]}`;
+      parent.append(element);
+      parent = element;
     }
     appendText(parent, text, start, end, ruby, parts, decorations.shortenedLabel);
   }

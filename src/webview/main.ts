@@ -16,6 +16,7 @@ import { BlockViewOptions, createBlockElement, textOffsetIn } from './blockView'
 import { ScrollSync } from './scrollSync';
 import { TermCard } from './termCard';
 import { TranslationColumn } from './translationColumn';
+import { WordStatusCard } from './wordStatusCard';
 import { WordLookup } from './wordLookup';
 import { vscodeApi } from './vscodeApi';
 
@@ -90,8 +91,15 @@ const readingsSelect = document.getElementById('readings') as HTMLSelectElement;
 for (const system of READING_SYSTEMS) {
   readingsSelect.append(new Option(label(`readings.${system}`), system));
 }
+const markNewWords = document.getElementById('markNewWords') as HTMLInputElement;
+const readingsUnknownOnly = document.getElementById('readingsUnknownOnly') as HTMLInputElement;
+const markPageKnown = document.getElementById('markPageKnown') as HTMLButtonElement;
+const levelElement = document.getElementById('level')!;
 const termCard = new TermCard(document.getElementById('card')!, blocksElement, label('card.source'), label('card.more'));
 const wordLookup = new WordLookup(blocksElement, list, termCard, (message) => vscode.postMessage(message), source, currentVersion);
+/** The BCP 47 tag of the original column's language, for a voice reading it aloud. */
+const speechLanguage = () => ({ hk: 'zh-HK', tw: 'zh-TW', twp: 'zh-TW', t: 'zh-TW', cn: 'zh-CN' })[options?.from ?? 'cn'] ?? 'zh-CN';
+const wordCard = new WordStatusCard(document.getElementById('word-card')!, blocksElement, list, (message) => vscode.postMessage(message), source, format, speechLanguage);
 for (const element of document.querySelectorAll<HTMLElement>('[data-label]')) {
   element.textContent = label(element.dataset.label!);
 }
@@ -110,6 +118,9 @@ markChanges.addEventListener('change', () => requestOptions({ markChanges: markC
 showLineBreaks.addEventListener('change', () => requestOptions({ showLineBreaks: showLineBreaks.checked }));
 pinyin.addEventListener('change', () => requestOptions({ pinyin: pinyin.checked }));
 readingsSelect.addEventListener('change', () => requestOptions({ readings: readingsSelect.value as ReadingSystem }));
+markNewWords.addEventListener('change', () => requestOptions({ markNewWords: markNewWords.checked }));
+readingsUnknownOnly.addEventListener('change', () => requestOptions({ readingsUnknownOnly: readingsUnknownOnly.checked }));
+markPageKnown.addEventListener('click', () => vscode.postMessage({ type: 'markPageKnown', source }));
 
 function applyOptions(next: ReaderOptions): void {
   const before = options?.layout;
@@ -139,6 +150,12 @@ function applyOptions(next: ReaderOptions): void {
   showLineBreaks.checked = next.showLineBreaks;
   pinyin.checked = next.pinyin;
   readingsSelect.value = next.readings;
+  markNewWords.checked = next.markNewWords;
+  readingsUnknownOnly.checked = next.readingsUnknownOnly;
+  // "Only on new words" is about readings: it matters with readings shown.
+  readingsUnknownOnly.disabled = !next.pinyin;
+  markPageKnown.hidden = !next.markNewWords;
+  levelElement.hidden = !next.markNewWords;
   // The system matters only with readings shown.
   readingsSelect.disabled = !next.pinyin;
   document.body.classList.toggle('show-pinyin', next.pinyin);
@@ -187,6 +204,7 @@ function render(message: Extract<ToWebviewMessage, { type: 'render' }>): void {
     sync.scrollToLine(keepLine);
   }
   if (message.done) {
+    wordCard.rendered();
     document.body.dataset.ready = 'true';
     if (restoreLine !== undefined && !translating()) {
       sync.scrollToLine(restoreLine);
@@ -248,6 +266,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       break;
     case 'showSegment':
       translation.reveal(message.index);
+      break;
+    case 'readingLevel':
+      levelElement.textContent = message.text;
+      levelElement.title = message.summary;
       break;
     case 'findResult':
       if (message.version === currentVersion()) {

@@ -9,7 +9,7 @@ import { reflow, ReflowBlock } from './reflow';
  * Adds decorations (glossary terms, readings, notes) to a block's two columns; `map` is the block's
  * original ↔ converted offset map, computed once per block.
  */
-export type BlockDecorator = (original: string, converted: string, block: ReflowBlock, map: OffsetMap) => Pick<RenderedBlock, 'terms' | 'ruby' | 'notes'>;
+export type BlockDecorator = (original: string, converted: string, block: ReflowBlock, map: OffsetMap) => Pick<RenderedBlock, 'terms' | 'ruby' | 'notes' | 'words'>;
 
 export interface ReaderPatch {
   readonly start: number;

@@ -14,6 +14,11 @@ export type NoteSpan = readonly [start: number, end: number, id: string, review?
  * `pinyin+jyutping`, the pinyin first and the Jyutping second.
  */
 export type RubySpan = readonly [offset: number, reading: string, second?: string];
+/**
+ * A word the learner does not know yet: [start, end), its status (0 new, 1–4 learning1–learning4),
+ * and the key its status is kept under (wordKey).
+ */
+export type WordSpan = readonly [start: number, end: number, status: number, key: string];
 
 /** Decorations of both columns of a block. */
 export interface ColumnPair<T> {
@@ -33,6 +38,8 @@ export interface RenderedBlock {
   readonly terms?: ColumnPair<TermSpan>;
   readonly ruby?: ColumnPair<RubySpan>;
   readonly notes?: ColumnPair<NoteSpan>;
+  /** The learner's new and learning words (known and ignored ones are not marked). */
+  readonly words?: ColumnPair<WordSpan>;
 }
 
 /** Block kinds in the order their index stands for in an outline. */
