@@ -130,7 +130,9 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   context.subscriptions.push(translations, alignments, memory, new TranslationDiagnostics(translations, glossaries), new TranslationProgressItem(translations, alignments));
   // The learner's statuses are the user's, in every workspace: global storage, carried by Settings Sync.
   const wordStatuses = new WordStatusStore(context.globalStorageUri, context.globalState, problems);
-  const learner = new LearnerService(context.extensionUri, glossaries, wordStatuses, (text) => converter.convert(text, { from: 't', to: 'cn' }));
+  // hk → cn: Hong Kong variant characters too (衞生 and 衛生 are one word), on top of t → cn.
+  const learner = new LearnerService(context.extensionUri, glossaries, wordStatuses, (text) => converter.convert(text, { from: 'hk', to: 'cn' }));
+  stopping.add(() => wordStatuses.flush());
   context.subscriptions.push(wordStatuses, learner, new ReadingLevelItem(learner, detector), new VocabularyTreeView({ learner, glossaries, readings, converter }, detector, wordStatusLabel));
   const readers = new ReaderPanelManager({
     extensionUri: context.extensionUri,

@@ -40,7 +40,7 @@ export function splitTags(text: string): string[] {
 export async function documentArgument(args: ArgumentRecord, problems?: ProblemReporter): Promise<vscode.TextDocument | undefined> {
   // From the palette while the reader panel has the focus there is no active editor: the one visible
   // text editor (the article beside its panel) is meant.
-  const visible = vscode.window.visibleTextEditors;
+  const visible = vscode.window.visibleTextEditors.filter((e) => e.document.uri.scheme !== 'output');
   const uri = uriArgument(args.uri) ?? vscode.window.activeTextEditor?.document.uri ?? (visible.length === 1 ? visible[0]!.document.uri : undefined);
   if (!uri) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a document first.'));

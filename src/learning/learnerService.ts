@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ArticleWord, articleWords, wordKey } from '../core/learning/articleWords';
+import { ArticleWord, articleWords, wordKey, WordSources } from '../core/learning/articleWords';
 import { reflow, ReflowBlock } from '../core/reader/reflow';
 import { ReadingLevel, readingLevel } from '../core/learning/readingLevel';
 import { WordFrequencies } from '../core/learning/wordFrequency';
@@ -32,6 +32,7 @@ export class LearnerService extends Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly glossaries: GlossaryService,
     readonly statuses: WordStatusStore,
+    /** OpenCC to Simplified, Hong Kong variants included (衞 as well as 衛 is 卫): what keys a word. */
     private readonly toSimplified: (text: string) => string,
   ) {
     super();
@@ -56,10 +57,20 @@ export class LearnerService extends Disposable {
     return words;
   }
 
-  private async blockWords(text: string): Promise<DocumentWords> {
+  /**
+   * What words are found with, the same for the panel's marks, the reading level, the exports: CC-CEDICT
+   * and the glossaries, loaded, and the conversion to Simplified that keys them.
+   * @throws Error when CC-CEDICT cannot be loaded
+   */
+  async wordSources(): Promise<WordSources> {
     const [dictionary, matcher] = await Promise.all([this.glossaries.dictionary(), this.glossaries.termMatcher().catch(() => undefined)]);
+    return { dictionary, matcher, toSimplified: this.toSimplified };
+  }
+
+  private async blockWords(text: string): Promise<DocumentWords> {
+    const sources = await this.wordSources();
     const blocks = reflow(text);
-    const words = blocks.flatMap((b, block) => articleWords(b.text, { dictionary, matcher, toSimplified: this.toSimplified }).map((w) => ({ ...w, block })));
+    const words = blocks.flatMap((b, block) => articleWords(b.text, sources).map((w) => ({ ...w, block })));
     return { blocks, words };
   }
 

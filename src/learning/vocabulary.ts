@@ -42,12 +42,12 @@ export interface VocabularySources {
 const CONTEXT = 32;
 
 /**
- * The new and learning words of `document`, most used first (then by first occurrence), each with
+ * The new and learning words of `document` (the `limit` most used), most used first (then by first occurrence), each with
  * its reading in context (the readings of the panel: `system`), its meaning (the glossary's English
  * renderings for a term, else CC-CEDICT's definitions of its first entry) and the sentence it is
  * first met in.
  */
-export async function vocabularyOf(document: vscode.TextDocument, sources: VocabularySources): Promise<VocabularyEntry[]> {
+export async function vocabularyOf(document: vscode.TextDocument, sources: VocabularySources, limit = Infinity): Promise<VocabularyEntry[]> {
   const { blocks, words } = await sources.learner.words(document);
   await sources.learner.statuses.ready();
   const stored = sources.learner.statuses.all();
@@ -63,7 +63,8 @@ export async function vocabularyOf(document: vscode.TextDocument, sources: Vocab
       byKey.set(word.key, { first: word, count: 1, status });
     }
   }
-  const entries = [...byKey.entries()].sort((a, b) => b[1].count - a[1].count || a[1].first.start - b[1].first.start);
+  // Cut before the cards are made: reading each word in context is the costly part.
+  const entries = [...byKey.entries()].sort((a, b) => b[1].count - a[1].count || a[1].first.block - b[1].first.block || a[1].first.start - b[1].first.start).slice(0, limit);
   return entries.map(([key, { first, count, status }]) => {
     const text = blocks[first.block]!.text;
     const { sentence, at } = sentenceAround(text, first.start, first.end);

@@ -46,8 +46,7 @@ export class VocabularyTreeView extends Disposable implements vscode.TreeDataPro
       return [];
     }
     try {
-      const entries = await vocabularyOf(document, await vocabularySources(document, this.services));
-      return entries.slice(0, MAX_WORDS);
+      return await vocabularyOf(document, await vocabularySources(document, this.services), MAX_WORDS);
     } catch {
       // CC-CEDICT could not load: the reader and the commands say so; the view stays empty.
       return [];

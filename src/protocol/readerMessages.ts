@@ -400,7 +400,7 @@ export function parseFromWebviewMessage(value: unknown, source: string): FromWeb
         ? { type: 'translate', source, index: value.index, sentence: value.sentence, text: value.text, state: value.state as SegmentState }
         : undefined;
     case 'setWordStatus':
-      return isString(value.key) && value.key.length > 0 && value.key.length <= 100 && isString(value.word) && value.word.length <= 100 && isWordStatus(value.status)
+      return isString(value.key) && value.key.length > 0 && value.key.length <= 100 && isString(value.word) && value.word.length > 0 && value.word.length <= 100 && isWordStatus(value.status)
         ? { type: 'setWordStatus', source, key: value.key, word: value.word, status: value.status }
         : undefined;
     case 'markPageKnown':

@@ -204,11 +204,17 @@ export class ReaderPanel extends Disposable {
             : {};
           this.options = { ...this.options, ...readings, ...pinyin };
           void this.renderAll();
-        } else if (e.affectsConfiguration('bilingualReader.reader.markNewWords', this.document) || e.affectsConfiguration('bilingualReader.reader.readingsUnknownOnly', this.document)) {
+        } else if (e.affectsConfiguration('bilingualReader.conversion.segmentation', this.document)) {
+          void this.renderAll();
+        }
+      }),
+    );
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        // Apart from the chain above: a change of several settings at once (a settings.json edit) is not lost.
+        if (e.affectsConfiguration('bilingualReader.reader.markNewWords', this.document) || e.affectsConfiguration('bilingualReader.reader.readingsUnknownOnly', this.document)) {
           const config = vscode.workspace.getConfiguration('bilingualReader', this.document);
           this.options = { ...this.options, markNewWords: config.get<boolean>('reader.markNewWords', false), readingsUnknownOnly: config.get<boolean>('reader.readingsUnknownOnly', false) };
-          void this.renderAll();
-        } else if (e.affectsConfiguration('bilingualReader.conversion.segmentation', this.document)) {
           void this.renderAll();
         }
       }),
@@ -573,9 +579,8 @@ export class ReaderPanel extends Disposable {
   private async learnerWords(): Promise<Pick<LearnerMarks, 'words' | 'statusOf'> | undefined> {
     const learner = this.services.learner;
     try {
-      const [dictionary, matcher] = await Promise.all([this.services.glossaries.dictionary(), this.services.glossaries.termMatcher().catch(() => undefined), learner.statuses.ready()]);
-      const toSimplified = (text: string) => this.services.converter.convert(text, { from: 't', to: 'cn' });
-      return { words: (text) => articleWords(text, { dictionary, matcher, toSimplified }), statusOf: (key) => learner.statuses.statusOf(key) };
+      const [sources] = await Promise.all([learner.wordSources(), learner.statuses.ready()]);
+      return { words: (text) => articleWords(text, sources), statusOf: (key) => learner.statuses.statusOf(key) };
     } catch (error) {
       if (!this.toldDictionaryFailed) {
         this.toldDictionaryFailed = true;
@@ -587,7 +592,9 @@ export class ReaderPanel extends Disposable {
 
   /** Posts the article's reading level for the toolbar (with new words marked). */
   private async postReadingLevel(): Promise<void> {
-    if (!this.options.markNewWords) {
+    // A novel's level takes the extension host about 0.6 s a megabyte (npm run bench): not at every
+    // render; Reading Level of This Article gives it on demand.
+    if (!this.options.markNewWords || this.document.getText().length > LONG_DOCUMENT_CHARACTERS) {
       return;
     }
     const level = await this.services.learner.level(this.document).catch(() => undefined);

@@ -28,7 +28,7 @@ export class ReadingLevelItem extends ArticleStatusItem {
     const text = document.getText();
     // A novel-size text's level takes the extension host most of a second per megabyte (npm run bench):
     // not worked out again at every pause in typing; the command gives it on demand.
-    if (Object.keys(this.learner.statuses.all()).length === 0 || text.length > LONG_DOCUMENT_CHARACTERS || this.detector.detect(text).kind === 'none') {
+    if (!this.learner.statuses.anyMarked || text.length > LONG_DOCUMENT_CHARACTERS || this.detector.detect(text).kind === 'none') {
       return undefined;
     }
     const level = await this.learner.level(document);

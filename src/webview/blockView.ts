@@ -17,6 +17,8 @@ export interface BlockViewOptions {
   readonly reviewLabel: string;
   /** The tooltip of a run of combining marks cut for display; `{0}` is how many are hidden. */
   readonly shortenedLabel: string;
+  /** The names of a marked word's statuses, by its code (0 new, 1–4 learning), said as its tooltip. */
+  readonly wordStatusLabels: readonly string[];
 }
 
 /** Builds a block's row. All article text goes in as text nodes, never as HTML. */
@@ -34,6 +36,7 @@ export function createBlockElement(block: RenderedBlock, options: BlockViewOptio
     words: block.words?.original ?? [],
     reviewLabel: options.reviewLabel,
     shortenedLabel: options.shortenedLabel,
+    wordStatusLabels: options.wordStatusLabels,
   });
   const converted = cell('converted', 'zh-Hans', block.converted, parts, {
     changed: options.markChanges ? block.changed : [],
@@ -43,6 +46,7 @@ export function createBlockElement(block: RenderedBlock, options: BlockViewOptio
     words: block.words?.converted ?? [],
     reviewLabel: options.reviewLabel,
     shortenedLabel: options.shortenedLabel,
+    wordStatusLabels: options.wordStatusLabels,
   });
   row.append(original, converted);
   return row;
@@ -61,6 +65,7 @@ interface CellDecorations {
   readonly words: readonly WordSpan[];
   readonly reviewLabel: string;
   readonly shortenedLabel: string;
+  readonly wordStatusLabels: readonly string[];
 }
 
 type ReadingPart = ReturnType<typeof readingParts>[number];
@@ -149,6 +154,8 @@ function cell(column: string, lang: string, text: string, parts: readonly Readin
       element.dataset.wordStart = String(word[0]);
       element.dataset.wordEnd = String(word[1]);
       element.dataset.status = word[2] === 0 ? 'new' : `learning${word[2]}`;
+      // The status in words too (a tooltip, read by screen readers), not by the underline alone.
+      element.title = decorations.wordStatusLabels[word[2]] ?? '';
       parent.append(element);
       parent = element;
     }

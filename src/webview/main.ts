@@ -173,6 +173,7 @@ function viewOptions(): BlockViewOptions {
     readings: options?.readings ?? 'pinyin',
     reviewLabel: label('note.review'),
     shortenedLabel: label('text.shortened'),
+    wordStatusLabels: ['new', 'learning1', 'learning2', 'learning3', 'learning4'].map((status) => label(`word.${status}`)),
   };
 }
 

@@ -48,7 +48,11 @@ export class WordStatusCard {
     root.addEventListener('click', (event) => {
       const word = wordOf(event.target);
       if (word && window.getSelection()?.isCollapsed !== false) {
-        this.open(word);
+        // The word takes the focus, so that the status keys work after a click too.
+        const first = firstPiece(word);
+        first.tabIndex = -1;
+        first.focus();
+        this.open(first);
       }
     });
     root.addEventListener('keydown', (event) => this.onKey(event));
@@ -60,6 +64,10 @@ export class WordStatusCard {
       }
     });
     window.addEventListener('scroll', () => this.place(), { passive: true });
+    // Chromium lists its voices only after a first call: by the time a card opens they are known.
+    if (typeof speechSynthesis !== 'undefined') {
+      speechSynthesis.getVoices();
+    }
   }
 
   /** The panel was rendered again: the card's word is gone; the focus goes on from where a status was set. */
@@ -161,9 +169,11 @@ export class WordStatusCard {
       this.setStatus(firstPiece(focused), choice.status);
     } else if (focused && event.key === 'Enter' && wordOf(event.target)) {
       this.open(focused);
+      // Into the card, on the status the word has: Tab reaches the other buttons, Escape goes back.
+      this.element.querySelector<HTMLElement>('button[aria-pressed="true"]')?.focus();
     } else if (event.key === 'Escape' && !this.element.hidden) {
       this.close(true);
-    } else if ((event.key === 'ArrowRight' || event.key === 'ArrowLeft') && (row || wordOf(event.target))) {
+    } else if ((event.key === 'ArrowRight' || event.key === 'ArrowLeft') && (row ?? wordOf(event.target)?.closest('.block'))?.querySelector('.word')) {
       this.move((row ?? wordOf(event.target)!.closest<HTMLElement>('.block'))!, wordOf(event.target), event.key === 'ArrowRight' ? 1 : -1);
     } else {
       return;

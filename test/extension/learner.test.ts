@@ -100,6 +100,9 @@ suite('Learner: word statuses, reading level, vocabulary (issue 15)', () => {
     } finally {
       fs.writeFileSync(store, good);
     }
+    // The import dated 鹦鹉 in 2099: the user's mark now still wins, dated just after it.
     assert.strictEqual((await setStatus('鸚鵡', 'learning1'))?.status, 'learning1');
+    const marked = JSON.parse(fs.readFileSync(store, 'utf8')) as typeof file;
+    assert.deepStrictEqual([marked.words['鹦鹉']?.status, marked.words['鹦鹉']!.modified > '2099-01-01'], ['learning1', true]);
   });
 });

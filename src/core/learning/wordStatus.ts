@@ -57,7 +57,8 @@ export function mergeWordStatuses(
   const words: Record<string, StoredWordStatus> = { ...theirs };
   let taken = 0;
   for (const [key, status] of Object.entries(mine)) {
-    const kept = words[key];
+    // Own keys only: a word such as "constructor" is a word, not a property of every object.
+    const kept = Object.hasOwn(words, key) ? words[key] : undefined;
     if (!kept || Date.parse(status.modified) > Date.parse(kept.modified)) {
       words[key] = status;
       taken++;
