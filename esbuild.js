@@ -26,14 +26,14 @@ const watchReporter = {
 /**
  * Large libraries loaded on first use go into files of their own, which the extension requires only
  * when it needs them: activation never parses opencc-js (1.2 MB of dictionaries), pinyin-pro,
- * to-jyutping (its Cantonese dictionary) or jieba-wasm, whose 4 MB of WebAssembly it reads from
- * beside its bundle (copied there by `copyJiebaWasm`).
+ * to-jyutping (its Cantonese dictionary), jieba-wasm, whose 4 MB of WebAssembly it reads from
+ * beside its bundle (copied there by `copyJiebaWasm`), or unpdf (pdf.js, 1.6 MB).
  */
-const LAZY_MODULES = { 'opencc-js': 'opencc.js', 'pinyin-pro': 'pinyin.js', 'to-jyutping': 'jyutping.js', 'jieba-wasm': 'jieba.js' };
+const LAZY_MODULES = { 'opencc-js': 'opencc.js', 'pinyin-pro': 'pinyin.js', 'to-jyutping': 'jyutping.js', 'jieba-wasm': 'jieba.js', unpdf: 'pdf.js' };
 const lazyModulesAsSeparateFiles = {
   name: 'lazy-modules',
   setup(build) {
-    build.onResolve({ filter: /^(opencc-js|pinyin-pro|to-jyutping|jieba-wasm)$/ }, (args) => ({ path: `./${LAZY_MODULES[args.path]}`, external: true }));
+    build.onResolve({ filter: /^(opencc-js|pinyin-pro|to-jyutping|jieba-wasm|unpdf)$/ }, (args) => ({ path: `./${LAZY_MODULES[args.path]}`, external: true }));
   },
 };
 

@@ -30,4 +30,6 @@ export const enum CommandId {
   ExportVocabulary = 'bilingualReader.exportVocabulary',
   ExportWordStatuses = 'bilingualReader.exportWordStatuses',
   ImportWordStatuses = 'bilingualReader.importWordStatuses',
+  OpenPdf = 'bilingualReader.openPdf',
+  OpenSample = 'bilingualReader.openSample',
 }

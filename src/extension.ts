@@ -23,6 +23,8 @@ import { WORD_STATUSES_FILE, WordStatusStore } from './learning/wordStatusStore'
 import { LearnerService } from './learning/learnerService';
 import { ReadingLevelItem } from './status/readingLevelItem';
 import { VocabularyTreeView } from './learning/vocabularyTreeView';
+import { OpenPdfCommand } from './commands/openPdfCommand';
+import { OpenSampleCommand } from './commands/openSampleCommand';
 import { wordStatusLabel } from './learning/readingLevelText';
 import { TranslationStore } from './translation/translationStore';
 import { TranslationDiagnostics } from './translation/translationDiagnostics';
@@ -174,6 +176,8 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   const exportVocabulary = new ExportVocabularyCommand({ learner, glossaries, readings, converter }, problems);
   const exportWordStatuses = new ExportWordStatusesCommand(wordStatuses, problems);
   const importWordStatuses = new ImportWordStatusesCommand(wordStatuses, problems);
+  const openPdf = new OpenPdfCommand(problems);
+  const openSample = new OpenSampleCommand(context.extensionUri);
   context.subscriptions.push(
     vscode.commands.registerCommand(ConvertCommand.id, (arg?: unknown) => convert.execute(arg)),
     vscode.commands.registerCommand(ConvertToNewEditorCommand.id, (arg?: unknown) => toNewEditor.execute(arg)),
@@ -200,6 +204,8 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
     vscode.commands.registerCommand(ExportVocabularyCommand.id, (arg?: unknown) => exportVocabulary.execute(arg)),
     vscode.commands.registerCommand(ExportWordStatusesCommand.id, (arg?: unknown) => exportWordStatuses.execute(arg)),
     vscode.commands.registerCommand(ImportWordStatusesCommand.id, (arg?: unknown) => importWordStatuses.execute(arg)),
+    vscode.commands.registerCommand(OpenPdfCommand.id, (arg?: unknown) => openPdf.execute(arg)),
+    vscode.commands.registerCommand(OpenSampleCommand.id, () => openSample.execute()),
     ...named.map(([id, direction]) => {
       const command = new ConvertInDirectionCommand(id, direction, conversion);
       return vscode.commands.registerCommand(command.id, () => command.execute());

@@ -51,3 +51,8 @@ export interface TmxExchange {
 export function loadTmx(): TmxExchange {
   return require('tmexchange') as TmxExchange;
 }
+
+/** unpdf (pdf.js for every runtime, MIT): the PDF text layer. Bundled into dist/pdf.js, loaded on the first PDF opened. */
+export function loadPdf(): typeof import('unpdf') {
+  return require('unpdf') as typeof import('unpdf');
+}

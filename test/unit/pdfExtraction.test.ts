@@ -1,0 +1,116 @@
+import * as assert from 'assert';
+import { extractPdfText, PdfEncryptedError } from '../../src/core/pdf/pdfText';
+import { layOutPdf } from '../../src/core/pdf/pdfLayout';
+
+// pdfkit (MIT) has no type declarations of its own: the little the tests use of it.
+interface PdfKitDocument {
+  font(path: string, family?: string): PdfKitDocument;
+  fontSize(size: number): PdfKitDocument;
+  text(text: string, x: number, y: number, options?: { lineBreak?: boolean }): PdfKitDocument;
+  addPage(): PdfKitDocument;
+  on(event: 'data', listener: (chunk: Buffer) => void): void;
+  on(event: 'end', listener: () => void): void;
+  end(): void;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const PDFDocument = require('pdfkit') as new (options: Record<string, unknown>) => PdfKitDocument;
+
+/** The Noto CJK fonts the test setup installs (fonts-noto-cjk): Traditional Chinese glyphs. */
+const NOTO = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+const FAMILY = 'NotoSansCJKtc-Regular';
+
+/** A PDF drawn by `draw` on A4 pages (595 × 842 points), Noto Sans CJK TC at 12 points. */
+function pdf(draw: (doc: PdfKitDocument) => void, options: Record<string, unknown> = {}): Promise<Uint8Array> {
+  return new Promise((resolve) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 0, ...options });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk) => chunks.push(chunk));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.font(NOTO, FAMILY).fontSize(12);
+    draw(doc);
+    doc.end();
+  });
+}
+
+/** Lines drawn one under another from (x, y), 18 points apart. */
+function lines(doc: PdfKitDocument, x: number, y: number, texts: readonly string[]): void {
+  texts.forEach((text, i) => doc.text(text, x, y + i * 18, { lineBreak: false }));
+}
+
+/** Share of the expected text's characters found in order in the extracted one (longest common subsequence). */
+function accuracy(expected: string, actual: string): number {
+  const a = [...expected.replace(/\s/g, '')];
+  const b = [...actual.replace(/\s/g, '')];
+  let previous = new Array<number>(b.length + 1).fill(0);
+  for (const ch of a) {
+    const row = [0];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = ch === b[j - 1] ? previous[j - 1]! + 1 : Math.max(previous[j]!, row[j - 1]!);
+    }
+    previous = row;
+  }
+  return previous[b.length]! / Math.max(a.length, b.length);
+}
+
+suite('PDF text in reading order (issue 16)', function () {
+  this.timeout(30_000);
+
+  test('two columns under a headline that spans them: the headline whole, then the left column, then the right', async () => {
+    const data = await pdf((doc) => {
+      doc.fontSize(18).text('美國收緊晶片出口管制　中方：堅決反對', 60, 60, { lineBreak: false }).fontSize(12);
+      lines(doc, 60, 110, ['香港文匯報訊 美國商務部', '近日發布新規，企圖在全', '球禁用中國先進計算芯片。']);
+      lines(doc, 320, 110, ['商務部發言人表示，美方', '措施是典型的單邊霸凌，', '嚴重損害產業鏈穩定。']);
+    });
+    const result = (await extractPdfText(data))!;
+    // The ideographic space of the headline comes back as a space: pdf.js gives it as a blank run, and the gap is what is read.
+    const expected = '美國收緊晶片出口管制 中方：堅決反對\n\n香港文匯報訊 美國商務部近日發布新規，企圖在全球禁用中國先進計算芯片。\n\n商務部發言人表示，美方措施是典型的單邊霸凌，嚴重損害產業鏈穩定。\n';
+    assert.strictEqual(result.text, expected);
+    assert.strictEqual(accuracy(expected, result.text), 1);
+  });
+
+  test('a caption drawn twice for bold is kept once; a Latin word hyphenated at a line end is joined; Latin words keep their space', async () => {
+    const data = await pdf((doc) => {
+      doc.text('●2024年中國芯片出口首超萬億元', 60, 60, { lineBreak: false });
+      doc.text('●2024年中國芯片出口首超萬億元', 60.4, 60.2, { lineBreak: false });
+      lines(doc, 60, 110, ['黃仁勳還大讚Deep-', 'Seek是一款非常棒的產品，', 'the export control', 'rules are a failure.']);
+    });
+    const result = (await extractPdfText(data))!;
+    assert.strictEqual(result.text, '●2024年中國芯片出口首超萬億元\n\n黃仁勳還大讚DeepSeek是一款非常棒的產品，the export control rules are a failure.\n');
+    assert.strictEqual(result.doubled, 1);
+  });
+
+  test('three pages with a running header and page numbers: those are left out, each page starts with a form feed', async () => {
+    const data = await pdf((doc) => {
+      ['第一頁的正文內容。', '第二頁的正文內容。', '第三頁的正文內容。'].forEach((body, i) => {
+        if (i > 0) {
+          doc.addPage();
+        }
+        doc.fontSize(9).text('香港文匯報　國際新聞', 60, 20, { lineBreak: false }).text(String(i + 1), 290, 815, { lineBreak: false }).fontSize(12);
+        lines(doc, 60, 100, [body]);
+      });
+    });
+    const result = (await extractPdfText(data))!;
+    assert.strictEqual(result.text, '第一頁的正文內容。\n\n\f第二頁的正文內容。\n\n\f第三頁的正文內容。\n');
+    assert.deepStrictEqual([result.pageCount, result.furniture], [3, 6]);
+  });
+
+  test('indented lines start paragraphs within a column; letter-spaced Han text loses its spaces', () => {
+    const item = (text: string, x: number, y: number) => ({ text, x, y, width: text.length * 12, size: 12 });
+    const result = layOutPdf([{ width: 595, height: 842, items: [item('第 一 段 開 始', 84, 700), item('接着。', 60, 682), item('第二段 開始', 84, 664), item('接着。', 60, 646)] }]);
+    // Letter-spaced, its spaces go; one space between words stays (the text's own, as a dateline's).
+    assert.deepStrictEqual(result.pages, [['第一段開始接着。', '第二段 開始接着。']]);
+  });
+
+  test('a page of rotated runs is reported as vertical text, not guessed at; an encrypted or broken file is refused', async () => {
+    const rotated = layOutPdf([{ width: 595, height: 842, items: [{ text: '直排', x: 100, y: 700, width: 24, size: 12, rotated: true }] }]);
+    assert.deepStrictEqual([rotated.verticalPages, rotated.pages], [[1], [[]]]);
+    const encrypted = await pdf((doc) => lines(doc, 60, 100, ['機密文件。']), { userPassword: 'secret', ownerPassword: 'owner' });
+    await assert.rejects(extractPdfText(encrypted), PdfEncryptedError);
+    await assert.rejects(extractPdfText(new TextEncoder().encode('not a PDF')));
+  });
+
+  test('a PDF without a text layer (a scan) gives no text', async () => {
+    const data = await pdf(() => undefined);
+    assert.strictEqual((await extractPdfText(data))!.text.trim(), '');
+  });
+});
