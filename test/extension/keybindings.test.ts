@@ -15,7 +15,8 @@ suite('Default keybindings (issue 16)', () => {
     await vscode.commands.executeCommand('workbench.action.openDefaultKeybindingsFile');
     const document = vscode.window.activeTextEditor?.document;
     assert.ok(document, 'the default keybindings opened');
-    const defaults = parse(document.getText()) as { key: string; command: string }[];
+    // The file lists the extensions' keys too: ours are left out of what they must not clash with.
+    const defaults = (parse(document.getText()) as { key: string; command: string }[]).filter((d) => !d.command.startsWith('bilingualReader.'));
     assert.ok(defaults.length > 500, `${defaults.length} default keybindings`);
     const ours = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { keybindings: { key: string }[] } }).contributes.keybindings;
     assert.ok(ours.length >= 4);

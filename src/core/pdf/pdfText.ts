@@ -23,7 +23,8 @@ export async function extractPdfText(data: Uint8Array, onPage: (page: number, pa
   const unpdf = loadPdf();
   let pdf;
   try {
-    pdf = await unpdf.getDocumentProxy(data);
+    // A plain Uint8Array: pdf.js refuses a Node Buffer, which is what VS Code's file system gives.
+    pdf = await unpdf.getDocumentProxy(new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)));
   } catch (error) {
     if (error instanceof Error && error.name === 'PasswordException') {
       throw new PdfEncryptedError(error.message);
