@@ -1,32 +1,15 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { drawLines, drawPdf } from '../support/pdfkit';
 import { activateExtension, closeAllEditors, fixturePath } from './helpers';
-
-// pdfkit (MIT): the little the test uses of it; it has no type declarations.
-interface PdfKitDocument {
-  font(path: string, family?: string): PdfKitDocument;
-  fontSize(size: number): PdfKitDocument;
-  text(text: string, x: number, y: number, options?: { lineBreak?: boolean }): PdfKitDocument;
-  on(event: 'data', listener: (chunk: Buffer) => void): void;
-  on(event: 'end', listener: () => void): void;
-  end(): void;
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const PDFDocument = require('pdfkit') as new (options: Record<string, unknown>) => PdfKitDocument;
 
 /** A one-page PDF in Noto Sans CJK TC (installed by the test setup): two columns, as a newspaper sets them. */
 function newspaperPdf(options: Record<string, unknown> = {}): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 0, ...options });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.font('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', 'NotoSansCJKtc-Regular').fontSize(12);
-    ['美國收緊晶片', '出口管制。'].forEach((t, i) => doc.text(t, 60, 100 + i * 18, { lineBreak: false }));
-    ['中方表示堅決', '反對。'].forEach((t, i) => doc.text(t, 320, 100 + i * 18, { lineBreak: false }));
-    doc.end();
-  });
+  return drawPdf((doc) => {
+    drawLines(doc, 60, 100, ['美國收緊晶片', '出口管制。']);
+    drawLines(doc, 320, 100, ['中方表示堅決', '反對。']);
+  }, options);
 }
 
 suite('Open PDF (issue 16)', () => {

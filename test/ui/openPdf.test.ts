@@ -2,33 +2,16 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { drawLines, drawPdf } from '../support/pdfkit';
 import { Workbench } from './workbench';
-
-// pdfkit (MIT): the little the test uses of it; it has no type declarations.
-interface PdfKitDocument {
-  font(path: string, family?: string): PdfKitDocument;
-  fontSize(size: number): PdfKitDocument;
-  text(text: string, x: number, y: number, options?: { lineBreak?: boolean }): PdfKitDocument;
-  on(event: 'data', listener: (chunk: Buffer) => void): void;
-  on(event: 'end', listener: () => void): void;
-  end(): void;
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const PDFDocument = require('pdfkit') as new (options: Record<string, unknown>) => PdfKitDocument;
 
 /** A newspaper-like page: a headline across two columns, a caption drawn twice for bold. */
 function newspaperPage(): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 0 });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.font('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', 'NotoSansCJKtc-Regular').fontSize(18);
-    doc.text('美企圖封殺華為芯片', 60, 60, { lineBreak: false }).fontSize(12);
-    ['香港文匯報訊 美國商務部', '近日發布新規。'].forEach((t, i) => doc.text(t, 60, 110 + i * 18, { lineBreak: false }));
-    ['中方表示，美方措施', '是典型的單邊霸凌。'].forEach((t, i) => doc.text(t, 320, 110 + i * 18, { lineBreak: false }));
+  return drawPdf((doc) => {
+    doc.fontSize(18).text('美企圖封殺華為芯片', 60, 60, { lineBreak: false }).fontSize(12);
+    drawLines(doc, 60, 110, ['香港文匯報訊 美國商務部', '近日發布新規。']);
+    drawLines(doc, 320, 110, ['中方表示，美方措施', '是典型的單邊霸凌。']);
     doc.text('●資料圖片', 60, 200, { lineBreak: false }).text('●資料圖片', 60.4, 200.2, { lineBreak: false });
-    doc.end();
   });
 }
 

@@ -1,41 +1,11 @@
 import * as assert from 'assert';
 import { extractPdfText, PdfEncryptedError } from '../../src/core/pdf/pdfText';
 import { layOutPdf } from '../../src/core/pdf/pdfLayout';
+import { drawLines, drawPdf, PdfKitDocument } from '../support/pdfkit';
 
-// pdfkit (MIT) has no type declarations of its own: the little the tests use of it.
-interface PdfKitDocument {
-  font(path: string, family?: string): PdfKitDocument;
-  fontSize(size: number): PdfKitDocument;
-  text(text: string, x: number, y: number, options?: { lineBreak?: boolean }): PdfKitDocument;
-  addPage(): PdfKitDocument;
-  on(event: 'data', listener: (chunk: Buffer) => void): void;
-  on(event: 'end', listener: () => void): void;
-  end(): void;
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const PDFDocument = require('pdfkit') as new (options: Record<string, unknown>) => PdfKitDocument;
-
-/** The Noto CJK fonts the test setup installs (fonts-noto-cjk): Traditional Chinese glyphs. */
-const NOTO = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
-const FAMILY = 'NotoSansCJKtc-Regular';
-
-/** A PDF drawn by `draw` on A4 pages (595 × 842 points), Noto Sans CJK TC at 12 points. */
-function pdf(draw: (doc: PdfKitDocument) => void, options: Record<string, unknown> = {}): Promise<Uint8Array> {
-  return new Promise((resolve) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 0, ...options });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk) => chunks.push(chunk));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.font(NOTO, FAMILY).fontSize(12);
-    draw(doc);
-    doc.end();
-  });
-}
-
-/** Lines drawn one under another from (x, y), 18 points apart. */
-function lines(doc: PdfKitDocument, x: number, y: number, texts: readonly string[]): void {
-  texts.forEach((text, i) => doc.text(text, x, y + i * 18, { lineBreak: false }));
-}
+/** A PDF drawn by `draw` (A4, Noto Sans CJK TC at 12 points), as bytes. */
+const pdf = async (draw: (doc: PdfKitDocument) => void, options: Record<string, unknown> = {}) => new Uint8Array(await drawPdf(draw, options));
+const lines = drawLines;
 
 /** Share of the expected text's characters found in order in the extracted one (longest common subsequence). */
 function accuracy(expected: string, actual: string): number {
