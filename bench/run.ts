@@ -9,6 +9,7 @@ import { coldStart, conversionThroughput, segmenterColdStart } from './conversio
 import { glossaryFigures } from './glossaryBench';
 import { translationFigures } from './translationBench';
 import { learnerFigures } from './learnerBench';
+import { pdfFigures } from './pdfBench';
 import { readingFigures } from './readingBench';
 import { oneMegabyteWorkspace, readerEditExtensionSide } from './readerBench';
 import { markdownPreviewEndToEnd, novelFigures, NovelFigures, novelText, openInReader, readerEditEndToEnd, removeFolder } from './readerEndToEnd';
@@ -122,6 +123,11 @@ async function main(): Promise<void> {
   );
   const learner = learnerFigures(article);
   rows.push({ measure: `learning: a 1 MB article's words (${learner.words}) found as the panel shows them, and its reading level`, unit: 'ms', ...learner.wordsAndLevel, budget: '≤ the panel’s first paint of it' });
+  const pdf = await pdfFigures(article);
+  rows.push(
+    { measure: `PDF: a 100-page two-column report read into text in reading order (${pdf.characters} characters)`, unit: 'ms', ...pdf.total },
+    { measure: 'PDF: the longest stretch between two pages of it (the extension host busy at once)', unit: 'ms', ...pdf.longestPage, budget: 'no extension-host stall (≤ 200 ms)' },
+  );
   const notes = annotationReanchor(article);
   rows.push({
     measure: `annotations: load + re-anchor 1,000 notes on a 1 MB article after 1% changed (${notes.anchored} anchored, ${notes.orphans} orphans)`,

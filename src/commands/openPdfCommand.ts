@@ -6,8 +6,8 @@ import type { ProblemReporter } from '../util/problemReporter';
 import { uriArgument, uriBasename } from '../util/uris';
 import { argumentRecord } from './annotationArguments';
 
-/** PDFs larger than this (bytes) are read with a progress notification that can cancel. */
-const PROGRESS_FROM_BYTES = 512 * 1024;
+/** A PDF still being read after this long (ms) gets a progress notification that can cancel. */
+const PROGRESS_AFTER_MS = 1000;
 
 /**
  * `bilingualReader.openPdf` with `{ uri, replace? }` (or a URI, from the Explorer's or the editor
@@ -16,8 +16,9 @@ const PROGRESS_FROM_BYTES = 512 * 1024;
  * panel. An existing text file is opened as it is — from a menu, after asking whether to extract
  * again — unless `replace` is true; it is then replaced, and its notes and translations follow their
  * text as after any outside edit. An encrypted PDF, or one without a text layer (a scan), gets a
- * message and nothing is written; so does vertical text, which is not supported. Resolves to the
- * text file's URI, or undefined.
+ * message and nothing is written; so does vertical text, which is not supported. A PDF still being
+ * read after a second shows its progress, page by page, with Cancel (nothing is written then).
+ * Resolves to the text file's URI, or undefined.
  */
 export class OpenPdfCommand {
   static readonly id = CommandId.OpenPdf;
@@ -76,16 +77,27 @@ export class OpenPdfCommand {
       void this.problems.error(vscode.l10n.t('Cannot read {0}: {1}', name, error instanceof Error ? error.message : String(error)));
       return false;
     }
-    const run = (progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken) =>
-      extractPdfText(data, (page, pages) => {
-        progress?.report({ message: vscode.l10n.t('page {0} of {1}', page, pages), increment: 100 / pages });
-        return !token?.isCancellationRequested;
+    // Most PDFs are read before a notification would be seen: one shows, with Cancel, only for those
+    // still being read after a second (a report of a hundred pages).
+    let report: ((page: number, pages: number) => void) | undefined;
+    let cancelled = false;
+    const work = extractPdfText(data, (page, pages) => {
+      report?.(page, pages);
+      return !cancelled;
+    });
+    const timer = setTimeout(() => {
+      void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0}', name), cancellable: true }, (progress, token) => {
+        token.onCancellationRequested(() => (cancelled = true));
+        let done = 0;
+        report = (page, pages) => {
+          progress.report({ message: vscode.l10n.t('page {0} of {1}', page, pages), increment: ((page - done) * 100) / pages });
+          done = page;
+        };
+        return work.catch(() => undefined);
       });
+    }, PROGRESS_AFTER_MS);
     try {
-      const result =
-        data.byteLength > PROGRESS_FROM_BYTES
-          ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0}', name), cancellable: true }, run)
-          : await run();
+      const result = await work.finally(() => clearTimeout(timer));
       if (!result) {
         return false;
       }
