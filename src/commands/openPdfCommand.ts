@@ -55,6 +55,12 @@ export class OpenPdfCommand {
       }
       replace = choice === again;
     }
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
+    if (exists && replace && open?.isDirty) {
+      // Written under an editor with unsaved changes, the new text would meet them at the next save.
+      void this.problems.error(vscode.l10n.t('{0} has unsaved changes: save or revert them, then extract again.', uriBasename(target)));
+      return undefined;
+    }
     if (!exists || replace) {
       const written = await this.extract(pdf, target);
       if (!written) {
@@ -98,7 +104,8 @@ export class OpenPdfCommand {
     }, PROGRESS_AFTER_MS);
     try {
       const result = await work.finally(() => clearTimeout(timer));
-      if (!result) {
+      // Cancelled (between pages, or while the pages were laid out): nothing is written.
+      if (!result || cancelled) {
         return false;
       }
       if (result.text.trim().length === 0) {
@@ -112,7 +119,12 @@ export class OpenPdfCommand {
       if (result.verticalPages.length > 0) {
         void this.problems.warn(vscode.l10n.t('Pages {0} of {1} are set in vertical text, which is not supported yet: their text is left out.', result.verticalPages.join(', '), name));
       }
-      await writeFileAtomically(target, new TextEncoder().encode(result.text));
+      try {
+        await writeFileAtomically(target, new TextEncoder().encode(result.text));
+      } catch (error) {
+        void this.problems.error(vscode.l10n.t('{0} could not be written: {1}', vscode.workspace.asRelativePath(target), error instanceof Error ? error.message : String(error)));
+        return false;
+      }
       return true;
     } catch (error) {
       void this.problems.error(

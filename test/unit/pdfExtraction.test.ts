@@ -83,4 +83,19 @@ suite('PDF text in reading order (issue 16)', function () {
     const data = await pdf(() => undefined);
     assert.strictEqual((await extractPdfText(data))!.text.trim(), '');
   });
+
+  test('a newspaper’s narrow gutter (12 points at 9-point type) still parts the columns; a column running on into the next continues its paragraph', () => {
+    const item = (text: string, x: number, y: number) => ({ text, x, y, width: text.length * 9, size: 9 });
+    const left = ['美國商務部近日發布新', '規，企圖在全球禁用中', '國先進計算芯片，包括'];
+    const right = ['特定的華為昇騰芯片。', '中方表示堅決反對。'];
+    const items = [...left.map((t, i) => item(t, 60, 700 - i * 13)), ...right.map((t, i) => item(t, 60 + 90 + 12, 700 - i * 13))];
+    assert.deepStrictEqual(layOutPdf([{ width: 595, height: 842, items }]).pages, [['美國商務部近日發布新規，企圖在全球禁用中國先進計算芯片，包括特定的華為昇騰芯片。中方表示堅決反對。']]);
+  });
+
+  test('lines at one-and-a-half spacing stay one paragraph; English keeps its spaces; a hyphenated name written so elsewhere keeps its hyphen', () => {
+    const item = (text: string, x: number, y: number) => ({ text, x, y, width: text.length * 6, size: 12 });
+    const lines = ['The Asia-Pacific economies and the Asia-', 'Pacific rim,', 'said the report. It', 'added: DeepSeek and Deep-', 'Seek alike.'];
+    const result = layOutPdf([{ width: 595, height: 842, items: lines.map((t, i) => item(t, 60, 700 - i * 24)) }]);
+    assert.deepStrictEqual(result.pages, [['The Asia-Pacific economies and the Asia-Pacific rim, said the report. It added: DeepSeek and DeepSeek alike.']]);
+  });
 });

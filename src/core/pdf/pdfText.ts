@@ -44,7 +44,10 @@ export async function extractPdfText(data: Uint8Array, onPage: (page: number, pa
           continue;
         }
         const [a, b, c, d, e, f] = item.transform as number[];
-        items.push({ text: item.str, x: e! - x0!, y: f! - y0!, width: item.width, size: Math.hypot(c!, d!) || Math.hypot(a!, b!) || item.height, rotated: Math.abs(b!) > 1e-3 || Math.abs(c!) > 1e-3 });
+        // Rotated: turned (b ≠ 0; a slant for italics only moves c), or set in a vertical font, which
+        // pdf.js gives unrotated, with its writing mode in the font's style.
+        const vertical = content.styles[item.fontName]?.vertical === true;
+        items.push({ text: item.str, x: e! - x0!, y: f! - y0!, width: item.width, size: Math.hypot(c!, d!) || Math.hypot(a!, b!) || item.height, rotated: vertical || Math.abs(b!) > 1e-3 });
       }
       pages.push({ width: x1! - x0!, height: height! - y0!, items });
       page.cleanup();
