@@ -3,7 +3,8 @@ import type { ChineseConverter } from '../core/conversion/chineseConverter';
 import type { GlossaryService } from '../glossary/glossaryService';
 import { readingSettings } from '../reader/readingSettings';
 import type { ArticleWord } from '../core/learning/articleWords';
-import { sentenceAround, VocabularyCard } from '../core/learning/vocabularyExport';
+import { sentenceOf, VocabularyCard } from '../core/learning/vocabularyExport';
+import { segmentText, TextSpan } from '../core/translation/segmentation';
 import { isUnknown, WordStatus } from '../core/learning/wordStatus';
 import type { CedictDictionary } from '../core/glossary/cedictDictionary';
 import type { TermMatcher } from '../core/glossary/termMatcher';
@@ -65,9 +66,16 @@ export async function vocabularyOf(document: vscode.TextDocument, sources: Vocab
   }
   // Cut before the cards are made: reading each word in context is the costly part.
   const entries = [...byKey.entries()].sort((a, b) => b[1].count - a[1].count || a[1].first.block - b[1].first.block || a[1].first.start - b[1].first.start).slice(0, limit);
+  // Each block cut into sentences once, as the translation column cuts them.
+  const sentences = new Map<number, TextSpan[]>();
   return entries.map(([key, { first, count, status }]) => {
     const text = blocks[first.block]!.text;
-    const { sentence, at } = sentenceAround(text, first.start, first.end);
+    let spans = sentences.get(first.block);
+    if (!spans) {
+      spans = segmentText(text);
+      sentences.set(first.block, spans);
+    }
+    const { sentence, at } = sentenceOf(text, first.start, spans);
     const other = sources.otherScript(first.word);
     const card: VocabularyCard = {
       word: first.word,

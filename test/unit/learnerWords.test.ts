@@ -4,7 +4,8 @@ import * as path from 'path';
 import { articleWords, wordKey } from '../../src/core/learning/articleWords';
 import { FREQUENCY_BANDS, readingLevel } from '../../src/core/learning/readingLevel';
 import { WordFrequencies } from '../../src/core/learning/wordFrequency';
-import { ankiTag, cloze, sentenceAround, toAnkiCsv, toVocabularyTsv } from '../../src/core/learning/vocabularyExport';
+import { ankiTag, cloze, sentenceOf, toAnkiCsv, toVocabularyTsv } from '../../src/core/learning/vocabularyExport';
+import { segmentText } from '../../src/core/translation/segmentation';
 import { mergeWordStatuses, StoredWordStatus, WordStatus, WordStatusCodec } from '../../src/core/learning/wordStatus';
 import { productReaders } from './readingKey';
 import { referenceArticle } from './testData';
@@ -46,6 +47,27 @@ suite('learner: words, statuses and reading level (issue 15)', () => {
       assert.ok(word.start >= end && word.end > word.start, `${word.word} at ${word.start}`);
       assert.strictEqual(text.slice(word.start, word.end), word.word);
       end = word.end;
+    }
+  });
+
+  test('on public texts it was not tuned on (the reviewed reflow fixtures): every Han character is in one word, the words are the text, keys are Simplified', () => {
+    const dir = path.join(ROOT, 'test', 'fixtures', 'reflow');
+    const { toSimplified } = sources();
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.blocks.json'))) {
+      const { blocks } = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { blocks: { text: string }[] };
+      for (const { text } of blocks) {
+        const found = articleWords(text, sources());
+        const covered = new Set<number>();
+        for (const word of found) {
+          assert.strictEqual(text.slice(word.start, word.end), word.word, file);
+          assert.strictEqual(word.key, toSimplified(word.key), `${file}: key ${word.key} of ${word.word} is not Simplified`);
+          for (let i = word.start; i < word.end; i++) {
+            assert.ok(!covered.has(i), `${file}: ${word.word} overlaps`);
+            covered.add(i);
+          }
+        }
+        [...text].forEach((c, i) => /\p{Script=Han}/u.test(c) && assert.ok(covered.has(i) || /[\ud800-\udfff]/.test(text), `${file}: ${c} at ${i} is in no word`));
+      }
     }
   });
 
@@ -102,10 +124,10 @@ suite('learner: words, statuses and reading level (issue 15)', () => {
     assert.strictEqual(merged.taken, 2);
   });
 
-  test('vocabulary export: the sentence around a word (extraction line breaks joined), the cloze, Anki’s CSV with its headers, TSV', () => {
-    const text = '英偉達損失逾150億美元。「最初導向『人工智能擴散\n規則』的那些基本假設，已被證明是錯誤的。」黃仁勳表示';
+  test('vocabulary export: the sentence of a word (cut as the translation column cuts), the cloze, Anki’s CSV with its headers, TSV', () => {
+    const text = '英偉達損失逾150億美元。「最初導向『人工智能擴散規則』的那些基本假設，已被證明是錯誤的。」黃仁勳表示';
     const start = text.indexOf('假設');
-    const around = sentenceAround(text, start, start + 2);
+    const around = sentenceOf(text, start, segmentText(text));
     assert.deepStrictEqual(around, { sentence: '「最初導向『人工智能擴散規則』的那些基本假設，已被證明是錯誤的。」', at: '「最初導向『人工智能擴散規則』的那些基本'.length });
     const card = { word: '假設', otherScript: '假设', reading: 'jiǎ shè', meaning: 'hypothesis; {assumption}', ...around };
     assert.strictEqual(cloze(card), '「最初導向『人工智能擴散規則』的那些基本{{c1::假設}}，已被證明是錯誤的。」');

@@ -1,4 +1,5 @@
 import { loadCsvStringify } from '../lazyModules';
+import type { TextSpan } from '../translation/segmentation';
 
 /** A word to study, as the vocabulary export writes it. */
 export interface VocabularyCard {
@@ -44,31 +45,11 @@ export function toVocabularyTsv(cards: readonly VocabularyCard[]): string {
 }
 
 /**
- * The sentence of `text` around [start, end): from after the previous 。！？!? or line break (a
- * blank line; single line breaks of an extraction are inside sentences and dropped) to the next
- * one, inclusive, trimmed. Returns the sentence and where the range starts in it.
+ * The sentence of a block's text holding offset `start` — one of `sentences`, the block's sentences
+ * as the translation column cuts them (segmentText, segmentation.ts) — and where `start` is in it.
+ * A word between sentences (in spaces left out of them) gets the whole block.
  */
-export function sentenceAround(text: string, start: number, end: number): { sentence: string; at: number } {
-  const isEnd = (i: number) => /[。！？!?]/.test(text[i]!) || (text[i] === '\n' && text[i + 1] === '\n') || (text[i] === '\n' && i > 0 && text[i - 1] === '\n');
-  let from = start;
-  while (from > 0 && !isEnd(from - 1)) {
-    from--;
-  }
-  let to = end;
-  while (to < text.length && !isEnd(to)) {
-    to++;
-  }
-  if (to < text.length && text[to] !== '\n') {
-    to++;
-    // Closing quotes stay with their sentence.
-    while (to < text.length && /[」』”’）)]/.test(text[to]!)) {
-      to++;
-    }
-  }
-  const raw = text.slice(from, to);
-  // Line breaks inside the sentence (an extraction's) are dropped; where the word is moves with them.
-  const before = raw.slice(0, start - from).replace(/\n/g, '');
-  const sentence = raw.replace(/\n/g, '');
-  const trimmed = sentence.trimStart();
-  return { sentence: trimmed.trimEnd(), at: before.length - (sentence.length - trimmed.length) };
+export function sentenceOf(text: string, start: number, sentences: readonly TextSpan[]): { sentence: string; at: number } {
+  const span = sentences.find((s) => s.start <= start && start < s.end) ?? { start: 0, end: text.length };
+  return { sentence: text.slice(span.start, span.end), at: start - span.start };
 }
