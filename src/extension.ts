@@ -129,7 +129,7 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   const alignments = new SegmentAlignments(translations);
   // Sources are matched in Simplified, so a sentence finds units made on the other script.
   const memory = new TranslationMemoryService(translations, (text) => converter.convert(text, { from: 't', to: 'cn' }), problems, log);
-  context.subscriptions.push(translations, alignments, memory, new TranslationDiagnostics(translations, glossaries), new TranslationProgressItem(translations, alignments));
+  context.subscriptions.push(translations, alignments, memory, new TranslationDiagnostics(translations, alignments, glossaries), new TranslationProgressItem(translations, alignments));
   // The learner's statuses are the user's, in every workspace: global storage, carried by Settings Sync.
   const wordStatuses = new WordStatusStore(context.globalStorageUri, context.globalState, problems);
   // hk → cn: Hong Kong variant characters too (衞生 and 衛生 are one word), on top of t → cn.

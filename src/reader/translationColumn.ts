@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { checkTranslations } from '../core/translation/qualityChecks';
 import { translationProgress } from '../core/translation/translationProgress';
 import type { GlossaryService } from '../glossary/glossaryService';
 import type { FromWebviewMessage, SegmentItem, SegmentTerm, ToWebviewMessage } from '../protocol/readerMessages';
@@ -111,23 +110,23 @@ export class TranslationColumn extends Disposable {
       return;
     }
     const matcher = await this.services.glossaries.termMatcher().catch(() => undefined);
-    if (request !== this.request || this.start === undefined) {
+    // Lines are the document's: an alignment of an older text waits for the page sent after the edit.
+    if (request !== this.request || this.start === undefined || alignment.version !== document.version) {
       return;
     }
     const segments = alignment.segments;
-    const lines = new LineCounter(alignment.text);
+    const lineOf = (offset: number) => document.positionAt(offset).line;
     let first = this.start;
     if (start === undefined && line !== undefined) {
-      const at = segments.findIndex((s) => lines.lineAt(s.range.end) >= line);
+      const at = segments.findIndex((s) => lineOf(s.range.end) >= line);
       first = at < 0 ? segments.length - 1 : at;
-      lines.reset();
     }
     first = Math.max(0, Math.min(first, segments.length - 1));
     first -= first % SEGMENT_PAGE;
     this.start = first;
     const page = segments.slice(first, first + SEGMENT_PAGE);
     // Checked over the whole article: a sentence translated otherwise elsewhere is a finding here.
-    const findings = checkTranslations(segments, matcher, alignment.targetLanguage ?? language);
+    const findings = this.services.alignments.findings(alignment, matcher, alignment.targetLanguage ?? language);
     const checks = new Map<number, string[]>();
     for (const finding of findings) {
       if (finding.segment >= first && finding.segment < first + SEGMENT_PAGE) {
@@ -141,7 +140,7 @@ export class TranslationColumn extends Disposable {
       target: s.translation?.target ?? '',
       state: s.translation?.state ?? 'initial',
       sourceChanged: s.sourceChanged,
-      line: lines.lineAt(s.range.start),
+      line: lineOf(s.range.start),
       checks: checks.get(s.index) ?? [],
     }));
     const orphans = alignment.orphans.slice(0, MAX_ORPHANS_SHOWN).map((t) => ({ sentence: t.selector[0].exact, target: t.target }));
@@ -199,27 +198,5 @@ export class TranslationColumn extends Disposable {
     });
     const matches = found.map((m) => ({ similarity: m.similarity, sentence: m.unit.source, target: m.unit.target, origin: m.unit.origin, differences: m.differences }));
     this.post({ type: 'segmentHelp', source: this.source, index, terms, matches });
-  }
-}
-
-/** Line numbers of offsets of a text, asked for in increasing order (counted once). */
-class LineCounter {
-  private offset = 0;
-  private line = 0;
-
-  constructor(private readonly text: string) {}
-
-  reset(): void {
-    this.offset = 0;
-    this.line = 0;
-  }
-
-  /** The 0-based line of UTF-16 offset `offset` (not less than the last one asked for). */
-  lineAt(offset: number): number {
-    for (let i = this.text.indexOf('\n', this.offset); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1)) {
-      this.line++;
-      this.offset = i + 1;
-    }
-    return this.line;
   }
 }

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
-import { CheckFinding, checkTranslations } from '../core/translation/qualityChecks';
+import type { CheckFinding } from '../core/translation/qualityChecks';
 import type { AlignedSegment } from '../core/translation/segmentTranslations';
 import type { GlossaryService } from '../glossary/glossaryService';
 import { Disposable } from '../util/dispose';
-import { alignText } from './alignedSegments';
+import type { SegmentAlignments } from './segmentAlignments';
 import { targetLanguage } from './targetLanguage';
 import type { TranslationStore } from './translationStore';
 
@@ -28,11 +28,14 @@ export class TranslationDiagnostics extends Disposable implements vscode.CodeAct
 
   constructor(
     private readonly store: TranslationStore,
+    private readonly alignments: SegmentAlignments,
     private readonly glossaries: GlossaryService,
   ) {
     super();
     this.register({ dispose: () => this.timers.forEach((timer) => clearTimeout(timer)) });
     this.register(store.onDidChange((uri) => this.schedule(uri, 0)));
+    // A translation file changed by something else (another window, git): every open document again.
+    this.register(alignments.onDidChange(() => vscode.workspace.textDocuments.forEach((d) => this.schedule(d.uri))));
     this.register(vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document.uri)));
     this.register(vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && this.schedule(e.document.uri)));
     this.register(vscode.workspace.onDidCloseTextDocument((document) => this.collection.delete(document.uri)));
@@ -72,25 +75,22 @@ export class TranslationDiagnostics extends Disposable implements vscode.CodeAct
     if (!this.store.fileFor(document.uri)) {
       return;
     }
-    let stored;
-    try {
-      stored = await this.store.read(document.uri);
-    } catch {
-      this.collection.delete(document.uri);
-      return;
-    }
     // Most documents have no translations: known from the file alone, before anything is reflowed.
-    if (stored.translations.length === 0) {
+    const translated = await this.store.read(document.uri).then(
+      (stored) => stored.translations.length > 0,
+      () => false,
+    );
+    const aligned = translated ? await this.alignments.forDocument(document).catch(() => undefined) : undefined;
+    if (!aligned) {
       this.collection.delete(document.uri);
       return;
     }
     const matcher = await this.glossaries.termMatcher().catch(() => undefined);
-    if (document.isClosed) {
+    // Ranges are placed in the text the alignment was made of: an edit since schedules another check.
+    if (document.isClosed || aligned.version !== document.version) {
       return;
     }
-    // Placed in the text as it is now, after the awaits: the file was read once.
-    const aligned = alignText(document.getText(), stored.translations);
-    const findings = checkTranslations(aligned.segments, matcher, stored.targetLanguage ?? targetLanguage(document));
+    const findings = this.alignments.findings(aligned, matcher, aligned.targetLanguage ?? targetLanguage(document));
     this.collection.set(
       document.uri,
       findings.map((finding) => {
