@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { drawLines, drawPdf } from '../support/pdfkit';
-import { activateExtension, closeAllEditors, fixturePath } from './helpers';
+import type { BilingualReaderApi } from '../../src/extension';
+import { activateExtension, closeAllEditors, EXTENSION_ID, fixturePath } from './helpers';
 
 /** A one-page PDF in Noto Sans CJK TC (installed by the test setup): two columns, as a newspaper sets them. */
 function newspaperPdf(options: Record<string, unknown> = {}): Promise<Buffer> {
@@ -46,5 +47,34 @@ suite('Open PDF (issue 16)', () => {
     assert.strictEqual(await vscode.commands.executeCommand('bilingualReader.openPdf', { uri: vscode.Uri.file(encrypted) }), undefined);
     assert.strictEqual(await vscode.commands.executeCommand('bilingualReader.openPdf', { uri: vscode.Uri.file(broken) }), undefined);
     assert.ok(!fs.existsSync(encrypted.replace(/\.pdf$/, '.txt')) && !fs.existsSync(broken.replace(/\.pdf$/, '.txt')));
+  });
+});
+
+suite('First run (issue 16)', () => {
+  suiteSetup(activateExtension);
+  teardown(closeAllEditors);
+
+  test('Open the Sample Article opens the extension’s own sample in an untitled editor, with its reader panel', async () => {
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('bilingualReader.openSample');
+    assert.strictEqual(document.uri.scheme, 'untitled');
+    assert.match(document.getText(), /^雙語閱讀器示範文章/);
+    const api = vscode.extensions.getExtension<BilingualReaderApi>(EXTENSION_ID)!.exports;
+    assert.ok(api.readerPanelFor(document.uri), 'a reader panel on the sample');
+  });
+
+  test('every walkthrough step runs a command the extension has, and shows a picture that ships', async () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { walkthroughs: { steps: { description: string; media: { svg: string } }[] }[] } };
+    const commands = new Set(await vscode.commands.getCommands(true));
+    const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri;
+    const steps = manifest.contributes.walkthroughs.flatMap((w) => w.steps);
+    assert.strictEqual(steps.length, 6);
+    // The manifest may come with its %keys% still in place: their English text is in package.nls.json.
+    const nls = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, 'package.nls.json')))) as Record<string, string>;
+    for (const step of steps) {
+      const description = /^%(.+)%$/.exec(step.description)?.[1] ?? '';
+      const command = /\(command:([\w.]+)\)/.exec(nls[description] ?? step.description)?.[1];
+      assert.ok(command && commands.has(command), `${step.description}: ${command}`);
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(root, step.media.svg));
+    }
   });
 });

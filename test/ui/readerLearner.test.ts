@@ -48,6 +48,8 @@ suite('UI: the learner’s marks in the reader panel (issue 15)', function () {
     await reader.locator(`#blocks .word[data-key="${first.key}"]`).first().waitFor({ state: 'detached', timeout: 30_000 });
     // One new word fewer in the reading level.
     await reader.locator('#level', { hasText: `· ${newWords(before) - 1} new` }).waitFor({ timeout: 30_000 });
+    // The status bar says it too, for the article beside the panel.
+    await workbench.page.locator('.statusbar-item', { hasText: `· ${newWords(before) - 1} new` }).waitFor({ timeout: 30_000 });
     // The focus went on to the word now first in the row.
     const next = await focused(reader);
     assert.ok(next.word && next.key !== first.key, JSON.stringify(next));

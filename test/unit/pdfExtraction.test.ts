@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { extractPdfText, PdfEncryptedError } from '../../src/core/pdf/pdfText';
 import { layOutPdf } from '../../src/core/pdf/pdfLayout';
 import { drawLines, drawPdf, PdfKitDocument } from '../support/pdfkit';
@@ -98,4 +100,57 @@ suite('PDF text in reading order (issue 16)', function () {
     const result = layOutPdf([{ width: 595, height: 842, items: lines.map((t, i) => item(t, 60, 700 - i * 24)) }]);
     assert.deepStrictEqual(result.pages, [['The Asia-Pacific economies and the Asia-Pacific rim, said the report. It added: DeepSeek and DeepSeek alike.']]);
   });
+
+  test('public texts it was not tuned on (the eight reviewed reflow fixtures) set as newspaper pages come back character for character', async () => {
+    const dir = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'reflow');
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.blocks.json'))) {
+      const { blocks } = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { blocks: { kind: string; text: string }[] };
+      const headline = blocks[0]!.kind === 'headline' ? blocks[0]!.text : undefined;
+      // Paragraphs of 9-point type, 14 characters a line, indented two characters, down a 53-line left
+      // column and on into the right one across a 12-point gutter; the headline at 16 points above both.
+      const lines: { text: string; indent: boolean }[] = [];
+      const used: string[] = [];
+      for (const block of blocks.slice(headline ? 1 : 0)) {
+        const wrapped = wrap(block.text.replace(/\s+/g, ' ').trim(), 14);
+        if (lines.length + wrapped.length > 106) {
+          break;
+        }
+        used.push(block.text);
+        wrapped.forEach((text, i) => lines.push({ text, indent: i === 0 }));
+      }
+      const data = await pdf((doc) => {
+        if (headline) {
+          doc.fontSize(16).text(headline.slice(0, 16), 60, 60, { lineBreak: false }).fontSize(9);
+        }
+        doc.fontSize(9);
+        lines.forEach((line, i) => doc.text(line.text, (i < 53 ? 60 : 60 + 126 + 12) + (line.indent ? 18 : 0), 100 + (i % 53) * 13, { lineBreak: false }));
+      });
+      const result = (await extractPdfText(data))!;
+      const expected = [...(headline ? [headline.slice(0, 16)] : []), ...used].join('');
+      assert.strictEqual(accuracy(expected, result.text), 1, `${file}: ${result.text}`);
+    }
+  });
 });
+
+/**
+ * `text` in lines of `width` characters, never cutting a run of Latin letters, digits or their
+ * punctuation (a typesetter hyphenates or moves a word, never splits it bare).
+ */
+function wrap(text: string, width: number): string[] {
+  const chars = [...text];
+  const lines: string[] = [];
+  let start = 0;
+  while (start < chars.length) {
+    let end = Math.min(chars.length, start + width);
+    const latin = (c: string | undefined) => c !== undefined && /[A-Za-z0-9.,%-]/.test(c);
+    while (end < chars.length && end > start + 1 && latin(chars[end - 1]) && latin(chars[end])) {
+      end--;
+    }
+    if (end === start + 1 && latin(chars[start])) {
+      end = Math.min(chars.length, start + width);
+    }
+    lines.push(chars.slice(start, end).join('').trim());
+    start = end;
+  }
+  return lines.filter((l) => l.length > 0);
+}
