@@ -164,10 +164,10 @@ export function activate(context: vscode.ExtensionContext): BilingualReaderApi {
   const goToAnnotation = new GoToAnnotationCommand(annotations);
   const exportAnnotations = new ExportAnnotationsCommand(annotations, glossaries, converter, readings);
   const confirmPlacement = new ConfirmAnnotationPlacementCommand(annotations);
-  const listSegments = new ListSegmentsCommand(translations, problems);
+  const listSegments = new ListSegmentsCommand(alignments, problems);
   const translateSegment = new TranslateSegmentCommand(translations, problems);
-  const importTranslation = new ImportTranslationCommand(translations, problems);
-  const exportTranslation = new ExportTranslationCommand(translations, detector, problems, String(context.extension.packageJSON.version ?? ''));
+  const importTranslation = new ImportTranslationCommand(translations, alignments, problems);
+  const exportTranslation = new ExportTranslationCommand(translations, alignments, detector, problems, String(context.extension.packageJSON.version ?? ''));
   const translateInReader = new TranslateInReaderCommand(readers, alignments, problems);
   const reattach = new ReattachAnnotationCommand(annotations);
   const setWordStatus = new SetWordStatusCommand(learner, problems);

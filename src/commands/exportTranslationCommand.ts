@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import type { ScriptDetector } from '../core/detection/scriptDetector';
 import { ExportedArticle, toBilingualMarkdown, toTmx, toTranslationText, toXliff } from '../core/translation/translationExport';
-import { alignedSegments } from '../translation/alignedSegments';
+import type { SegmentAlignments } from '../translation/segmentAlignments';
 import { targetLanguage } from '../translation/targetLanguage';
 import { TranslationFileError, TranslationStore } from '../translation/translationStore';
 import { writeFileAtomically } from '../util/atomicWrite';
@@ -25,6 +25,7 @@ export class ExportTranslationCommand {
 
   constructor(
     private readonly store: TranslationStore,
+    private readonly alignments: SegmentAlignments,
     private readonly detector: ScriptDetector,
     private readonly problems: ProblemReporter,
     private readonly extensionVersion: string,
@@ -53,7 +54,7 @@ export class ExportTranslationCommand {
       return undefined;
     }
     try {
-      const { segments, targetLanguage: fileLanguage } = await alignedSegments(document, this.store);
+      const { segments, targetLanguage: fileLanguage } = await this.alignments.forDocument(document);
       const profile = this.detector.detect(document.getText());
       const article: ExportedArticle = {
         file: name,

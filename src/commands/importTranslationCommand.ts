@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import { AlignedSegment, translationFor } from '../core/translation/segmentTranslations';
 import { ImportedSegment, matchImported, readXliff } from '../core/translation/translationImport';
-import { alignedSegments, alignText } from '../translation/alignedSegments';
+import { alignText } from '../translation/alignedSegments';
+import type { SegmentAlignments } from '../translation/segmentAlignments';
 import { targetLanguage } from '../translation/targetLanguage';
 import { TranslationFileError, TranslationStore } from '../translation/translationStore';
 import { readTextIfPresent } from '../util/files';
@@ -34,6 +35,7 @@ export class ImportTranslationCommand {
 
   constructor(
     private readonly store: TranslationStore,
+    private readonly alignments: SegmentAlignments,
     private readonly problems: ProblemReporter,
   ) {}
 
@@ -65,7 +67,7 @@ export class ImportTranslationCommand {
     try {
       // Would it replace translations? Then the file is copied first; the changes themselves are
       // worked out again inside the write queue, from the file as it is then.
-      const before = await alignedSegments(document, this.store);
+      const before = await this.alignments.forDocument(document);
       const backup = changesOf(before.segments, segments).replaced > 0 ? await this.store.backup(document.uri, 'import') : undefined;
       let replaced = 0;
       let unmatched = 0;

@@ -1,7 +1,7 @@
 import { CommandId } from '../commandIds';
 import type { SegmentState } from '../core/translation/segmentTranslations';
-import { alignedSegments } from '../translation/alignedSegments';
-import { TranslationFileError, TranslationStore } from '../translation/translationStore';
+import type { SegmentAlignments } from '../translation/segmentAlignments';
+import { TranslationFileError } from '../translation/translationStore';
 import type { ProblemReporter } from '../util/problemReporter';
 import { argumentRecord, documentArgument } from './annotationArguments';
 
@@ -28,7 +28,7 @@ export class ListSegmentsCommand {
   static readonly id = CommandId.ListSegments;
 
   constructor(
-    private readonly store: TranslationStore,
+    private readonly alignments: SegmentAlignments,
     private readonly problems: ProblemReporter,
   ) {}
 
@@ -38,7 +38,7 @@ export class ListSegmentsCommand {
       return undefined;
     }
     try {
-      const { segments, orphans } = await alignedSegments(document, this.store);
+      const { segments, orphans } = await this.alignments.forDocument(document);
       return [
         ...segments.map((s) => ({
           index: s.index,

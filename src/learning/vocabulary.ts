@@ -8,7 +8,7 @@ import { segmentText, TextSpan } from '../core/translation/segmentation';
 import { isUnknown, WordStatus } from '../core/learning/wordStatus';
 import type { CedictDictionary } from '../core/glossary/cedictDictionary';
 import type { TermMatcher } from '../core/glossary/termMatcher';
-import { joinReadings, ReadingService } from '../core/readings/readingService';
+import type { ReadingService } from '../core/readings/readingService';
 import type { ReadingSystem } from '../core/readings/readingSystem';
 import type { LearnerService } from './learnerService';
 import type { TextRange } from '../core/annotations/annotation';
@@ -89,17 +89,10 @@ export async function vocabularyOf(document: vscode.TextDocument, sources: Vocab
   });
 }
 
+/** The word's reading, read in its context (CONTEXT characters each side) as the panel reads it. */
 function readingOf(text: string, word: ArticleWord, sources: VocabularySources): string {
   const from = Math.max(0, word.start - CONTEXT);
-  const track = sources.readings.read(text.slice(from, word.end + CONTEXT), sources.system, { dictionary: sources.dictionary });
-  const syllables = [];
-  for (let i = word.start - from; i < word.end - from; i++) {
-    const reading = track.get(i);
-    if (reading) {
-      syllables.push(reading);
-    }
-  }
-  return joinReadings(syllables);
+  return sources.readings.readingOf(text.slice(from, word.end + CONTEXT), word.start - from, word.end - from, sources.system, { dictionary: sources.dictionary });
 }
 
 function meaningOf(word: string, sources: VocabularySources): string {

@@ -47,7 +47,6 @@ export interface SegmentTerm {
 export interface SegmentMatch {
   /** 0–1; 1 is an exact match. */
   readonly similarity: number;
-  readonly sentence: string;
   readonly target: string;
   /** Where it came from: a translation file or TMX file, workspace-relative. */
   readonly origin: string;
@@ -181,7 +180,6 @@ export type ToWebviewMessage =
       readonly total: number;
       readonly items: readonly SegmentItem[];
       readonly progress: TranslationProgress;
-      readonly targetLanguage: string;
       /** Translations whose sentence is gone (kept in the file), the first MAX_ORPHANS_SHOWN of them, and how many there are. */
       readonly orphans: readonly { readonly sentence: string; readonly target: string }[];
       readonly orphanCount: number;
@@ -472,7 +470,7 @@ export function parseToWebviewMessage(value: unknown, source: string): ToWebview
         ? { type: 'lookupResult', source, id: value.id, block: value.block, column: value.column, start: value.start, end: value.end, cards: value.cards }
         : undefined;
     case 'segments':
-      return isLine(value.start) && isLine(value.total) && Array.isArray(value.items) && value.items.every(isSegmentItem) && isObject(value.progress) && isString(value.targetLanguage) && Array.isArray(value.orphans) && isLine(value.orphanCount)
+      return isLine(value.start) && isLine(value.total) && Array.isArray(value.items) && value.items.every(isSegmentItem) && isObject(value.progress) && Array.isArray(value.orphans) && isLine(value.orphanCount)
         ? (value as unknown as ToWebviewMessage)
         : undefined;
     case 'segmentHelp':

@@ -36,7 +36,8 @@ import { encodeOutlines, isLongDocument, LONG_DOCUMENT_CHARACTERS } from '../cor
 import { findInBlocks } from '../core/reader/blockSearch';
 import { TranslationColumn } from './translationColumn';
 import { articleWords } from '../core/learning/articleWords';
-import { knownPercent, readingLevelSummary } from '../learning/readingLevelText';
+import { knownPercent, readingLevelSummary, wordStatusLabel } from '../learning/readingLevelText';
+import { WORD_STATUSES } from '../core/learning/wordStatusKind';
 import type { TranslationStore } from '../translation/translationStore';
 import type { SegmentAlignments } from '../translation/segmentAlignments';
 import type { TranslationMemoryService } from '../translation/translationMemoryService';
@@ -800,13 +801,7 @@ function readerLabels(): Record<string, string> {
     'toolbar.markPageKnown': vscode.l10n.t('Mark page as known'),
     'word.card': vscode.l10n.t('Word status'),
     'word.status': vscode.l10n.t('Status'),
-    'word.new': vscode.l10n.t('New'),
-    'word.learning1': vscode.l10n.t('Learning 1'),
-    'word.learning2': vscode.l10n.t('Learning 2'),
-    'word.learning3': vscode.l10n.t('Learning 3'),
-    'word.learning4': vscode.l10n.t('Learning 4'),
-    'word.known': vscode.l10n.t('Known'),
-    'word.ignored': vscode.l10n.t('Ignore'),
+    ...Object.fromEntries(WORD_STATUSES.map((status) => [`word.${status}`, wordStatusLabel(status)])),
     'word.speak': vscode.l10n.t('Read the sentence aloud'),
     'find.label': vscode.l10n.t('Find in panel'),
     'find.previous': vscode.l10n.t('Previous'),

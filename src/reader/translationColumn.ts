@@ -67,21 +67,19 @@ export class TranslationColumn extends Disposable {
     clearTimeout(this.timer);
   }
 
-  /** Handles the column's messages; false for any other message. */
-  handle(message: FromWebviewMessage): boolean {
+  /** Handles the column's messages. */
+  handle(message: Extract<FromWebviewMessage, { type: 'requestSegments' | 'translate' | 'requestSegmentHelp' }>): void {
     switch (message.type) {
       case 'requestSegments':
         void this.sendPage(message.start, message.line);
-        return true;
+        break;
       case 'translate':
         // save() reports its own failures; the chain must outlive any that slips through.
         this.saving = this.saving.then(() => this.save(message)).catch(() => undefined);
-        return true;
+        break;
       case 'requestSegmentHelp':
         void this.sendHelp(message.index, message.sentence);
-        return true;
-      default:
-        return false;
+        break;
     }
   }
 
@@ -105,7 +103,7 @@ export class TranslationColumn extends Disposable {
     } catch (error) {
       if (request === this.request) {
         const problem = error instanceof Error ? error.message : String(error);
-        this.post({ type: 'segments', source: this.source, start: 0, total: 0, items: [], progress: translationProgress([]), targetLanguage: language, orphans: [], orphanCount: 0, problem });
+        this.post({ type: 'segments', source: this.source, start: 0, total: 0, items: [], progress: translationProgress([]), orphans: [], orphanCount: 0, problem });
       }
       return;
     }
@@ -151,7 +149,6 @@ export class TranslationColumn extends Disposable {
       total: segments.length,
       items,
       progress: translationProgress(segments),
-      targetLanguage: alignment.targetLanguage ?? language,
       orphans,
       orphanCount: alignment.orphans.length,
     });
@@ -196,7 +193,7 @@ export class TranslationColumn extends Disposable {
       void this.services.problems.error(vscode.l10n.t('The translation memory could not be searched: {0}', error instanceof Error ? error.message : String(error)));
       return [];
     });
-    const matches = found.map((m) => ({ similarity: m.similarity, sentence: m.unit.source, target: m.unit.target, origin: m.unit.origin, differences: m.differences }));
+    const matches = found.map((m) => ({ similarity: m.similarity, target: m.unit.target, origin: m.unit.origin, differences: m.differences }));
     this.post({ type: 'segmentHelp', source: this.source, index, terms, matches });
   }
 }

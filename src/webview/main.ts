@@ -1,4 +1,5 @@
 import { READING_SYSTEMS, ReadingSystem, TONE_COLOR_SCHEMES } from '../core/readings/readingSystem';
+import { WORD_STATUSES } from '../core/learning/wordStatusKind';
 import {
   decodeOutlines,
   parseToWebviewMessage,
@@ -173,7 +174,8 @@ function viewOptions(): BlockViewOptions {
     readings: options?.readings ?? 'pinyin',
     reviewLabel: label('note.review'),
     shortenedLabel: label('text.shortened'),
-    wordStatusLabels: ['new', 'learning1', 'learning2', 'learning3', 'learning4'].map((status) => label(`word.${status}`)),
+    // By a marked word's status code: 0 new, 1–4 learning (WORD_STATUSES' order).
+    wordStatusLabels: WORD_STATUSES.slice(0, 5).map((status) => label(`word.${status}`)),
   };
 }
 

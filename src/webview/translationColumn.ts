@@ -1,10 +1,10 @@
+import { SEGMENT_STATES } from '../core/translation/segmentState';
 import type { FromWebviewMessage, SegmentItem, SegmentState, ToWebviewMessage } from '../protocol/readerMessages';
 
 type SegmentsMessage = Extract<ToWebviewMessage, { type: 'segments' }>;
 type HelpMessage = Extract<ToWebviewMessage, { type: 'segmentHelp' }>;
 type Outgoing = Extract<FromWebviewMessage, { type: 'requestSegments' | 'translate' | 'requestSegmentHelp' | 'didScroll' }>;
 
-const STATES: readonly SegmentState[] = ['initial', 'draft', 'translated', 'reviewed'];
 /** Typing pauses this long (ms) before a draft is saved: nothing typed waits long for the disk. */
 const AUTOSAVE_MS = 700;
 /** Shortcuts numbered 1–9: Alt+n inserts the n-th glossary rendering, Ctrl+n the n-th memory match. */
@@ -280,7 +280,7 @@ export class TranslationColumn {
       meta.id = `segment-flags-${item.index}`;
       const status = append(meta, 'select', 'segment-state');
       status.setAttribute('aria-label', this.label('translation.state', item.index + 1));
-      for (const state of STATES) {
+      for (const state of SEGMENT_STATES) {
         status.append(new Option(this.label(`state.${state}`), state));
       }
       append(meta, 'span', 'segment-changed').textContent = this.label('translation.sourceChanged');

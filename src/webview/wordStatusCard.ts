@@ -1,18 +1,14 @@
 import type { FromWebviewMessage, WordStatus } from '../protocol/readerMessages';
 import type { BlockList } from './blockList';
+import { WORD_STATUSES } from '../core/learning/wordStatusKind';
+import { segmentText } from '../core/translation/segmentation';
 
 type Outgoing = Extract<FromWebviewMessage, { type: 'setWordStatus' }>;
 
-/** The statuses the card offers, in order, with the key that sets each (as LingQ's keyboard does). */
-const CHOICES: readonly { status: WordStatus; key: string }[] = [
-  { status: 'new', key: '0' },
-  { status: 'learning1', key: '1' },
-  { status: 'learning2', key: '2' },
-  { status: 'learning3', key: '3' },
-  { status: 'learning4', key: '4' },
-  { status: 'known', key: 'k' },
-  { status: 'ignored', key: 'i' },
-];
+/** The key that sets each status (as LingQ's keyboard does). */
+const KEYS: Readonly<Record<WordStatus, string>> = { new: '0', learning1: '1', learning2: '2', learning3: '3', learning4: '4', known: 'k', ignored: 'i' };
+/** The statuses the card offers, in order, with their keys. */
+const CHOICES = WORD_STATUSES.map((status) => ({ status, key: KEYS[status] }));
 
 /** Where a word was, to find the word to go on with once the panel is rendered again. */
 interface Place {
@@ -202,14 +198,14 @@ export class WordStatusCard {
     return voices.find((v) => v.lang.toLowerCase() === language) ?? voices.find((v) => v.lang.toLowerCase().startsWith('zh'));
   }
 
-  /** Reads aloud the sentence of the word (the text of its cell between sentence ends). */
+  /** Reads aloud the sentence of the word. */
   private speak(word: HTMLElement, voice: SpeechSynthesisVoice): void {
     const cell = word.closest<HTMLElement>('.cell');
     const text = cell ? textWithoutReadings(cell) : wordText(word);
     const at = cell ? textLengthBefore(cell, word) : 0;
-    const before = text.slice(0, at).search(/[^。！？!?]*$/);
-    const after = text.slice(at).search(/[。！？!?]/);
-    const utterance = new SpeechSynthesisUtterance(text.slice(Math.max(0, before), after < 0 ? text.length : at + after + 1));
+    // The sentence as the translation column cuts it (segmentation.ts).
+    const sentence = segmentText(text).find((s) => s.start <= at && at < s.end) ?? { start: 0, end: text.length };
+    const utterance = new SpeechSynthesisUtterance(text.slice(sentence.start, sentence.end));
     utterance.voice = voice;
     utterance.lang = voice.lang;
     speechSynthesis.cancel();

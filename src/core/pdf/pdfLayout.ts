@@ -60,10 +60,9 @@ export interface PdfLayoutResult {
   readonly pages: readonly (readonly string[])[];
   /** Pages of mostly vertical text (1-based): their text is left out, not guessed at. */
   readonly verticalPages: readonly number[];
-  /** Runs left out as fake bold; as running headers, footers and page numbers; as rotated on an upright page. */
+  /** Runs left out as fake bold, and as running headers, footers and page numbers. */
   readonly doubled: number;
   readonly furniture: number;
-  readonly rotated: number;
 }
 
 /** A fragment: text on one baseline, with its box (top-down y: `top` is the distance from the page's top). */
@@ -92,7 +91,6 @@ const SENTENCE_END = /[。！？!?.…][」』”’）)》]*$/u;
 /** The pages' text in reading order, as paragraphs (rules at the top of this module). */
 export function layOutPdf(pages: readonly PdfPage[]): PdfLayoutResult {
   let doubled = 0;
-  let rotatedRuns = 0;
   const verticalPages: number[] = [];
   const fragmentsByPage = pages.map((page, index) => {
     const rotated = page.items.filter((i) => i.rotated && i.text.trim()).length;
@@ -101,7 +99,6 @@ export function layOutPdf(pages: readonly PdfPage[]): PdfLayoutResult {
       verticalPages.push(index + 1);
       return [];
     }
-    rotatedRuns += rotated;
     const kept = withoutDoubles(upright);
     doubled += upright.length - kept.length;
     return fragmentsOf(kept, page.height);
@@ -125,7 +122,6 @@ export function layOutPdf(pages: readonly PdfPage[]): PdfLayoutResult {
     verticalPages,
     doubled,
     furniture,
-    rotated: rotatedRuns,
   };
 }
 
