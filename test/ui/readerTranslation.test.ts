@@ -85,8 +85,10 @@ suite('UI: translating in the reader panel (issue 14)', function () {
     assert.strictEqual(await match.locator('.match-origin').textContent(), 'memory.tmx');
     await workbench.page.keyboard.press('Control+1');
     assert.strictEqual(await reader.locator('.segment[data-index="2"] textarea').inputValue(), '“The basic assumptions that led to the AI diffusion rule have proven wrong.”');
-    // Ctrl+1 went to the field, not to VS Code (where it focuses the first editor group).
+    // Ctrl+1 went to the field, not to VS Code, where it focuses the first editor group: the workbench's
+    // focus is still in the panel's frame (the frame's own focus would stay on its field either way).
     assert.strictEqual(await focusedSegment(reader), 2);
+    assert.strictEqual(await workbench.page.evaluate(() => document.activeElement?.tagName), 'IFRAME', 'the focus left the panel');
     await workbench.screenshot(path.join(ROOT, 'docs', 'images', 'reader-translation.png'));
     await workbench.page.keyboard.press('Shift+Tab');
     await waitForFocus(reader, 1);

@@ -107,7 +107,7 @@ suite('reader message protocol', () => {
     assert.deepStrictEqual(parseFromWebviewMessage({ type: 'requestSegmentHelp', source, index: 0, sentence: '句。' }, source), { type: 'requestSegmentHelp', source, index: 0, sentence: '句。' });
     assert.deepStrictEqual(parseFromWebviewMessage({ type: 'setOptions', source, options: { layout: 'translation' } }, source), { type: 'setOptions', source, options: { layout: 'translation' } });
     const item = { index: 0, block: 0, sentence: '句。', target: '', state: 'initial', sourceChanged: false, line: 0, checks: [] };
-    const page = { type: 'segments', source, start: 0, total: 1, items: [item], progress: { segments: 1, done: 0, begun: 0, characters: 1, doneCharacters: 0 }, targetLanguage: 'en', orphans: [], orphanCount: 0 };
+    const page = { type: 'segments', source, start: 0, total: 1, items: [item], progress: { segments: 1, done: 0, begun: 0, characters: 1, doneCharacters: 0 }, orphans: [], orphanCount: 0 };
     assert.deepStrictEqual(parseToWebviewMessage(page, source), page);
     assert.strictEqual(parseToWebviewMessage({ ...page, items: [{ ...item, state: 'done' }] }, source), undefined);
     const refused = { type: 'segmentNotSaved', source, index: 3, sentence: '句。', text: 'A sentence.' };
